@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from unionsite import views
+
+handler400 = "unionsite.views.bad_request"
+handler403 = "unionsite.views.permission_denied"
+handler404 = "unionsite.views.page_not_found"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("i18n/switch/<str:language>/", views.switch_language, name="switch_language"),
+    path("ckeditor/", include("ckeditor_uploader.urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("news/", include("news.urls")),
+    path("faq/", include("faq.urls")),
+    path("documents/", include("documents.urls")),
+    path("structure/", include("structure.urls")),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("admin/", admin.site.urls),
+)
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

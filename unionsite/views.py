@@ -1,0 +1,75 @@
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import defaults
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+from django.views.generic import TemplateView
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+
+class SearchView(TemplateView):
+    template_name = "search.html"
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """Answer 200 when the database answers a query, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_safe
+def switch_language(request, language):
+    """Remember the chosen language in a cookie and show the same page in it."""
+    if language not in dict(settings.LANGUAGES):
+        return page_not_found(request, exception=None)
+    next_url = request.GET.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = translate_url(next_url, language)
+    else:
+        with translation.override(language):
+            target = reverse("home")
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+    )
+    return response
+
+
+@require_safe
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /ky/admin/", "Disallow: /ru/admin/", "Disallow: /ckeditor/"]
+    sitemap = request.build_absolute_uri("/sitemap.xml")
+    lines.append(f"Sitemap: {sitemap}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def bad_request(request, exception):
+    return defaults.bad_request(request, exception, template_name="400.html")
+
+
+def permission_denied(request, exception):
+    return defaults.permission_denied(request, exception, template_name="403.html")
+
+
+def page_not_found(request, exception):
+    return defaults.page_not_found(request, exception, template_name="404.html")
