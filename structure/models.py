@@ -136,7 +136,10 @@ class GoverningBody(models.Model):
         OTHER = "other", _("Other body")
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="governing_bodies", verbose_name=_("organisation")
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="governing_bodies",
+        verbose_name=_("organisation"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=255)
