@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from unionsite.richtext import RichTextField
+from unionsite.validators import validate_image_upload
 
 
 class Region(models.TextChoices):
@@ -78,7 +79,12 @@ class Organisation(MP_Node):
     website = models.URLField(_("website"), blank=True)
     leader_name = models.CharField(_("leader's name"), max_length=160, blank=True)
     leader_position = models.CharField(_("leader's position"), max_length=160, blank=True)
-    leader_photo = models.ImageField(_("leader's photo"), upload_to="structure/leaders/%Y/", blank=True)
+    leader_photo = models.ImageField(
+        _("leader's photo"),
+        upload_to="structure/leaders/%Y/",
+        blank=True,
+        validators=[validate_image_upload],
+    )
     description = RichTextField(_("description"), blank=True)
     members = models.PositiveIntegerField(
         _("members"),
