@@ -205,6 +205,12 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@localhost")
 STAFF_NOTIFICATION_EMAILS = env_list("DJANGO_STAFF_NOTIFICATION_EMAILS", "editors@localhost")
 
+# The FAQ's "ask a question" form: questions stored per client address (django-ratelimit syntax,
+# e.g. "5/h"), counted in the default cache. Behind nginx, name the header that carries the
+# client's address (e.g. HTTP_X_REAL_IP); without it every visitor shares the proxy's address.
+FAQ_ASK_RATE_LIMIT = os.environ.get("DJANGO_FAQ_ASK_RATE_LIMIT", "5/h")
+RATELIMIT_IP_META_KEY = os.environ.get("DJANGO_RATELIMIT_IP_META_KEY") or None
+
 # Downloads in production are handed to nginx (X-Accel-Redirect) when this prefix is set.
 DOCUMENTS_X_ACCEL_PREFIX = os.environ.get("DJANGO_DOCUMENTS_X_ACCEL_PREFIX", "")
 
