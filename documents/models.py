@@ -166,9 +166,11 @@ def _delete_stored_file(storage, name):
         storage.delete(name)
 
 
-def delete_file_on_commit(field_file):
-    """Remove a stored file once the database change that dropped it has committed."""
-    name, storage = field_file.name, field_file.storage
+def delete_file_on_commit(storage, name):
+    """Remove a stored file once the database change that dropped it has committed.
+
+    If the transaction rolls back, the callback is discarded and the file stays.
+    """
     if name:
         transaction.on_commit(lambda: _delete_stored_file(storage, name))
 
@@ -210,6 +212,18 @@ class DocumentFile(models.Model):
     def __str__(self):
         return f"{self.document} ({self.get_language_display()})"
 
+    def save(self, *args, **kwargs):
+        previous = None
+        if self.pk:
+            previous = DocumentFile.objects.filter(pk=self.pk).values_list("file", flat=True).first()
+        if self.file and not self.file._committed:
+            # A new upload: record what the content is (not what the name says) and its size.
+            self.format = detect_format(self.file) or self.format
+            self.size = self.file.size
+        super().save(*args, **kwargs)
+        if previous and previous != self.file.name:
+            delete_file_on_commit(self.file.storage, previous)
+
     def get_absolute_url(self):
         return reverse("documents:download", args=[self.document.slug, self.language])
 
@@ -225,21 +239,9 @@ class DocumentFile(models.Model):
     def size_display(self):
         return filesizeformat(self.size)
 
-    def save(self, *args, **kwargs):
-        previous = None
-        if self.pk:
-            previous = DocumentFile.objects.filter(pk=self.pk).values_list("file", flat=True).first()
-        if self.file and not self.file._committed:
-            # A new upload: record what the content is (not what the name says) and its size.
-            self.format = detect_format(self.file) or self.format
-            self.size = self.file.size
-        super().save(*args, **kwargs)
-        if previous and previous != self.file.name:
-            delete_file_on_commit(self.file.field.attr_class(self, self.file.field, previous))
-
 
 def document_file_deleted(sender, instance, **kwargs):
-    delete_file_on_commit(instance.file)
+    delete_file_on_commit(instance.file.storage, instance.file.name)
 
 
 models.signals.post_delete.connect(

@@ -1,8 +1,11 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from documents import views
 
 app_name = "documents"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="documents/index.html"), name="list"),
+    path("", views.DocumentListView.as_view(), name="list"),
+    path("<slug:slug>/", views.DocumentDetailView.as_view(), name="detail"),
+    path("<slug:slug>/download/<str:language>/", views.download, name="download"),
 ]
