@@ -20,4 +20,10 @@ def site(request):
                 "switch_url": f"{switch_url}?{urlencode({'next': path})}",
             }
         )
-    return {"site_languages": languages}
+    low_vision = request.COOKIES.get("low_vision") == "1"
+    low_vision_url = reverse("switch_low_vision", args=["off" if low_vision else "on"])
+    return {
+        "site_languages": languages,
+        "low_vision": low_vision,
+        "low_vision_switch_url": f"{low_vision_url}?{urlencode({'next': path})}",
+    }

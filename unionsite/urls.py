@@ -14,6 +14,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("i18n/switch/<str:language>/", views.switch_language, name="switch_language"),
+    path("low-vision/<str:mode>/", views.switch_low_vision, name="switch_low_vision"),
     path("ckeditor/", include("ckeditor_uploader.urls")),
 ]
 

@@ -31,15 +31,22 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+def _safe_next_url(request):
+    next_url = request.GET.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return next_url
+    return ""
+
+
 @require_safe
 def switch_language(request, language):
     """Remember the chosen language in a cookie and show the same page in it."""
     if language not in dict(settings.LANGUAGES):
         return page_not_found(request, exception=None)
-    next_url = request.GET.get("next", "")
-    if next_url and url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    next_url = _safe_next_url(request)
+    if next_url:
         target = translate_url(next_url, language)
     else:
         with translation.override(language):
@@ -52,6 +59,28 @@ def switch_language(request, language):
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         secure=settings.LANGUAGE_COOKIE_SECURE,
     )
+    return response
+
+
+LOW_VISION_COOKIE = "low_vision"
+
+
+@require_safe
+def switch_low_vision(request, mode):
+    """Turn the low-vision mode (larger text, high contrast) on or off; works without JavaScript."""
+    if mode not in ("on", "off"):
+        return page_not_found(request, exception=None)
+    response = HttpResponseRedirect(_safe_next_url(request) or reverse("home"))
+    if mode == "on":
+        response.set_cookie(
+            LOW_VISION_COOKIE,
+            "1",
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite="Lax",
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+        )
+    else:
+        response.delete_cookie(LOW_VISION_COOKIE, samesite="Lax")
     return response
 
 

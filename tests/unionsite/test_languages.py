@@ -69,3 +69,22 @@ def test_alternate_links_for_both_languages(client):
     page = client.get("/ru/search/").content.decode()
     assert 'hreflang="ky" href="http://testserver/ky/search/"' in page
     assert 'hreflang="ru" href="http://testserver/ru/search/"' in page
+
+
+def test_every_page_has_a_search_box_in_the_header(client):
+    page = client.get("/ru/").content.decode()
+    assert 'action="/ru/search/"' in page
+    assert 'for="header-search-q"' in page
+
+
+def test_low_vision_mode_is_switched_from_the_header_and_remembered(client):
+    page = client.get("/ky/").content.decode()
+    assert "Начар көргөндөр үчүн версия" in page
+    assert 'class="low-vision"' not in page
+    response = client.get("/low-vision/on/", {"next": "/ky/search/"})
+    assert response["Location"] == "/ky/search/"
+    page = client.get("/ky/search/").content.decode()
+    assert '<html lang="ky" class="low-vision">' in page
+    assert "Кадимки версия" in page
+    client.get("/low-vision/off/", {"next": "/ky/"})
+    assert 'class="low-vision"' not in client.get("/ky/").content.decode()
