@@ -1,8 +1,26 @@
-from django.urls import path
-from django.views.generic import TemplateView
+from django.urls import path, register_converter
+
+from news.feeds import ReportFeed
+from news.views import ReportDetailView, ReportListView
+
+
+class TwoDigitConverter:
+    regex = "[0-9]{2}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return f"{int(value):02d}"
+
+
+register_converter(TwoDigitConverter, "dd")
 
 app_name = "news"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="news/index.html"), name="list"),
+    path("", ReportListView.as_view(), name="list"),
+    path("feed/", ReportFeed(), name="feed"),
+    path("feed/<slug:region>/", ReportFeed(), name="region_feed"),
+    path("<int:year>/<dd:month>/<dd:day>/<slug:slug>/", ReportDetailView.as_view(), name="detail"),
 ]

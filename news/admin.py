@@ -1,0 +1,166 @@
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Max
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from news.models import Category, Report, ReportPhoto
+from news.renditions import delete_renditions
+from unionsite.validators import validate_image_upload
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultiplePhotoField(forms.FileField):
+    """Many photos in one <input type=file multiple>; every file is checked before any is stored.
+
+    Errors name the file they are about, so staff see which of forty photos was refused.
+    """
+
+    widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"})
+
+    def clean(self, data, initial=None):
+        files = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
+        errors = []
+        for upload in files:
+            try:
+                super().clean(upload, initial)
+                validate_image_upload(upload)
+            except ValidationError as error:
+                errors.extend(
+                    ValidationError(
+                        _("%(file)s: %(error)s"),
+                        code="bad_photo",
+                        params={"file": upload.name, "error": message},
+                    )
+                    for message in error.messages
+                )
+        if errors:
+            raise ValidationError(errors)
+        return files
+
+
+class ReportAdminForm(forms.ModelForm):
+    upload_photos = MultiplePhotoField(
+        label=_("Add many photos"),
+        required=False,
+        help_text=_(
+            "Choose several photos at once (hold Ctrl or Shift). They are added to the gallery after "
+            "the photos above, in the order chosen; add captions afterwards. Nothing is stored if any "
+            "file is refused."
+        ),
+    )
+
+    class Meta:
+        model = Report
+        fields = [
+            "title",
+            "slug",
+            "lead",
+            "body",
+            "status",
+            "published_at",
+            "organisation",
+            "category",
+            "prepared_by_name",
+            "prepared_by_position",
+            "cover",
+        ]
+
+
+class ReportPhotoInline(TranslationTabularInline):
+    model = ReportPhoto
+    extra = 1
+    fields = ("preview", "image", "caption", "alt_text", "order")
+    readonly_fields = ("preview",)
+
+    @admin.display(description=_("preview"))
+    def preview(self, photo):
+        thumb = photo.sizes.get("gallery_thumb") if photo.pk else None
+        if not thumb:
+            return "—"
+        return format_html('<img src="{}" width="120" alt="">', thumb.url)
+
+
+@admin.register(Category)
+class CategoryAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug", "order")
+    list_editable = ("order",)
+    search_fields = ("name_ky", "name_ru", "slug")
+
+
+@admin.register(Report)
+class ReportAdmin(TabbedTranslationAdmin):
+    form = ReportAdminForm
+    inlines = [ReportPhotoInline]
+    list_display = ("title", "organisation", "category", "status", "published_at")
+    list_filter = ("status", "category", "organisation__region", "organisation__kind")
+    list_select_related = ("organisation", "category")
+    search_fields = ("title_ky", "title_ru", "lead_ky", "lead_ru")
+    date_hierarchy = "published_at"
+    actions = ["publish", "unpublish"]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ("title", "slug", "lead", "body")}),
+        (_("Publication"), {"fields": ("status", "published_at", "organisation", "category")}),
+        (_("Prepared by"), {"fields": ("prepared_by_name", "prepared_by_position")}),
+        (_("Photos"), {"fields": ("cover", "upload_photos")}),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.created_by_id is None:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        uploads = form.cleaned_data.get("upload_photos") or []
+        if not uploads:
+            return
+        report = form.instance
+        order = report.photos.aggregate(last=Max("order"))["last"] or 0
+        stored = []
+        try:
+            for upload in uploads:
+                order += 1
+                photo = ReportPhoto(report=report, image=upload, order=order)
+                stored.append(photo)
+                photo.save()
+        except Exception:
+            # The admin's transaction rolls the rows back; remove the files already written too.
+            for photo in stored:
+                if photo.image and photo.image._committed:
+                    delete_renditions(photo.image)
+            raise
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d photo added to the gallery.", "%(count)d photos added to the gallery.", len(stored)
+            )
+            % {"count": len(stored)},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Publish the selected reports"), permissions=["change"])
+    def publish(self, request, queryset):
+        count = queryset.update(status=Report.Status.PUBLISHED)
+        self.message_user(
+            request,
+            ngettext("%(count)d report published.", "%(count)d reports published.", count) % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish the selected reports (make them drafts)"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = queryset.update(status=Report.Status.DRAFT)
+        self.message_user(
+            request,
+            ngettext("%(count)d report unpublished.", "%(count)d reports unpublished.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )

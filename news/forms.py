@@ -1,0 +1,63 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from news.models import Report
+from structure.models import Organisation, OrganisationKind, Region
+
+
+class ReportFilterForm(forms.Form):
+    """The GET filter of the news list. Its choices come from three small queries.
+
+    The organisation select lists the committees (a primary organisation has few reports); the
+    filter also accepts any organisation's slug given in the address, such as a school's.
+    """
+
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    organisation = forms.ChoiceField(label=_("Organisation"), required=False)
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    year = forms.ChoiceField(label=_("Year"), required=False)
+
+    def __init__(self, data, *, categories):
+        super().__init__(data)
+        self.categories = {category.slug: category for category in categories}
+        self.fields["region"].choices = [("", _("All regions")), *Region.choices]
+        self.fields["category"].choices = [("", _("All categories"))] + [
+            (category.slug, category.name) for category in categories
+        ]
+        years = Report.objects.published().datetimes("published_at", "year", order="DESC")
+        self.fields["year"].choices = [("", _("All years"))] + [(str(y.year), y.year) for y in years]
+        committees = list(
+            Organisation.objects.exclude(kind=OrganisationKind.PRIMARY).only("path", "depth", "name", "slug")
+        )
+        self.organisations = {organisation.slug: organisation for organisation in committees}
+        slug = (data or {}).get("organisation")
+        if slug and slug not in self.organisations:
+            extra = Organisation.objects.filter(slug=slug).first()
+            if extra is not None:
+                self.organisations[slug] = extra
+                committees.append(extra)
+        self.fields["organisation"].choices = [("", _("All organisations"))] + [
+            (organisation.slug, "\u2003" * (organisation.depth - 1) + organisation.name)
+            for organisation in committees
+        ]
+
+    def filter(self, queryset):
+        """Apply the valid filters; call after is_valid()."""
+        data = self.cleaned_data
+        if data.get("region"):
+            queryset = queryset.in_region(data["region"])
+        if data.get("organisation"):
+            queryset = queryset.of_organisation_tree(self.organisations[data["organisation"]])
+        if data.get("category"):
+            queryset = queryset.filter(category=self.categories[data["category"]])
+        if data.get("year"):
+            queryset = queryset.filter(published_at__year=int(data["year"]))
+        return queryset
+
+    @property
+    def selected_region(self):
+        return self.cleaned_data.get("region") if hasattr(self, "cleaned_data") else ""
+
+    @property
+    def is_filtered(self):
+        return hasattr(self, "cleaned_data") and any(self.cleaned_data.values())

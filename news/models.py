@@ -1,0 +1,328 @@
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from news.renditions import (
+    COVER_ALIASES,
+    PHOTO_ALIASES,
+    delete_renditions,
+    make_renditions,
+    renditions_from,
+)
+from structure.models import Organisation
+from unionsite.richtext import RichTextField
+from unionsite.validators import validate_image_upload
+
+# Kyrgyz and Russian letters in Latin, for readable addresses made from a title.
+CYRILLIC_TO_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "ң": "ng", "о": "o", "ө": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ү": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}  # fmt: skip
+
+
+def latin_slug(text, max_length=80):
+    """A Latin slug from Kyrgyz or Russian text: "Өзгөн семинары" -> "ozgon-seminary"."""
+    latin = "".join(CYRILLIC_TO_LATIN.get(char, char) for char in text.lower())
+    slug = slugify(latin)[:max_length].strip("-")
+    return re.sub(r"-{2,}", "-", slug)
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("address in URLs"),
+        max_length=80,
+        unique=True,
+        help_text=_("Latin letters, digits and hyphens; used in the filter of the news list."),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Smaller numbers come first in the filter.")
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('news:list')}?category={self.slug}"
+
+
+class ReportQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: published and with a publication time that has come.
+
+        A report scheduled for later becomes visible by itself when its time comes; no scheduler.
+        """
+        return self.filter(status=Report.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_region(self, region):
+        return self.filter(organisation__region=region)
+
+    def of_organisation_tree(self, organisation):
+        """Reports of the organisation and of every organisation below it (path prefix)."""
+        return self.filter(organisation__path__startswith=organisation.path)
+
+    def for_cards(self):
+        return self.select_related("organisation", "category")
+
+
+class Report(models.Model):
+    """A report from a region: an event, a seminar, a congress, with its photos.
+
+    The region is not stored here: it is the organisation's (`report.region`), so moving an
+    organisation to another region, or fixing a wrong one, moves its reports with it. Filtering
+    by region is a join on the organisation, which the list needs anyway for its cards.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    # Regional staff often write in one language only: no language is required on its own, and
+    # `clean` asks for a title in at least one of them.
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    slug = models.SlugField(
+        _("address in URLs"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "Latin letters, digits and hyphens, for example ozgon-seminar. Leave it empty to make it "
+            "from the title. Changing it later breaks links shared before."
+        ),
+    )
+    lead = models.TextField(
+        _("lead"),
+        blank=True,
+        help_text=_("One or two sentences shown in the list, in search engines and in shared links."),
+    )
+    body = RichTextField(_("text"), blank=True)
+    published_at = models.DateTimeField(
+        _("publication time"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_(
+            "The report goes live on the site at this date and time (Bishkek time), provided its "
+            "status is Published. A time in the future schedules it: it appears by itself then. "
+            "The date is also part of the report's address."
+        ),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_("Drafts are never shown to the public."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="reports",
+        verbose_name=_("organisation"),
+        help_text=_("The organisation the report comes from; its region is the report's region."),
+    )
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="reports", verbose_name=_("category")
+    )
+    prepared_by_name = models.CharField(
+        _("prepared by (name)"), max_length=160, blank=True, help_text=_("For example: A. Asanova")
+    )
+    prepared_by_position = models.CharField(
+        _("prepared by (position)"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example: chair of the district committee"),
+    )
+    cover = models.ImageField(
+        _("cover photo"),
+        upload_to="news/covers/%Y/%m/",
+        blank=True,
+        validators=[validate_image_upload],
+        help_text=_("Shown in the list and at the top of the report. JPEG, PNG, WebP or GIF, up to 15 MB."),
+    )
+    cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="news_reports",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        indexes = [models.Index(fields=["status", "-published_at"], name="news_report_public")]
+
+    def __str__(self):
+        return self.title or self.slug
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "cover" in update_fields:
+            self._refresh_cover_renditions(save=False)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "cover_renditions"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        day = timezone.localdate(self.published_at)
+        return reverse(
+            "news:detail",
+            kwargs={
+                "year": day.year,
+                "month": f"{day.month:02d}",
+                "day": f"{day.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    @property
+    def region(self):
+        return self.organisation.region
+
+    def get_region_display(self):
+        return self.organisation.get_region_display()
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    def clean(self):
+        super().clean()
+        if not (self.title_ky or self.title_ru):
+            raise ValidationError(
+                {"title_ky": _("Write the title in at least one language.")}, code="no_title"
+            )
+
+    def _unique_slug(self):
+        base = latin_slug(self.title_ky or self.title_ru or "") or "report"
+        slug, number = base, 2
+        while Report.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug = f"{base}-{number}"
+            number += 1
+        return slug
+
+    def _refresh_cover_renditions(self, save=True):
+        if not self.cover:
+            data = {}
+        elif self.cover_renditions.get("source") == self.cover.name and all(
+            alias in self.cover_renditions for alias in COVER_ALIASES
+        ):
+            return
+        else:
+            # Commit the uploaded file to its final name first, then resize it.
+            self._meta.get_field("cover").pre_save(self, add=self._state.adding)
+            data = make_renditions(self.cover, COVER_ALIASES)
+        self.cover_renditions = data
+        self.__dict__.pop("cover_sizes", None)
+        if save and self.pk:
+            Report.objects.filter(pk=self.pk).update(cover_renditions=data)
+
+    @cached_property
+    def cover_sizes(self):
+        """{alias: Rendition} of the cover: card, card_2x, detail, detail_2x."""
+        if self.cover and self.cover_renditions.get("source") != self.cover.name:
+            self._refresh_cover_renditions()
+        return renditions_from(self.cover_renditions)
+
+
+class ReportPhoto(models.Model):
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="photos", verbose_name=_("report")
+    )
+    image = models.ImageField(
+        _("photo"),
+        upload_to="news/photos/%Y/%m/",
+        validators=[validate_image_upload],
+        help_text=_("JPEG, PNG, WebP or GIF, up to 15 MB."),
+    )
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the photo shows, for people who cannot see it. Leave empty if the caption says it."
+        ),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["report", "order", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return self.caption or self.image.name.rsplit("/", 1)[-1]
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "image" in update_fields:
+            self._refresh_renditions(save=False)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "renditions"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.report.get_absolute_url()}#photo-{self.pk}"
+
+    @property
+    def alt(self):
+        return self.alt_text or self.caption
+
+    def _refresh_renditions(self, save=True):
+        if not self.image:
+            data = {}
+        elif self.renditions.get("source") == self.image.name and all(
+            alias in self.renditions for alias in PHOTO_ALIASES
+        ):
+            return
+        else:
+            self._meta.get_field("image").pre_save(self, add=self._state.adding)
+            data = make_renditions(self.image, PHOTO_ALIASES)
+        self.renditions = data
+        self.__dict__.pop("sizes", None)
+        if save and self.pk:
+            ReportPhoto.objects.filter(pk=self.pk).update(renditions=data)
+
+    @cached_property
+    def sizes(self):
+        """{alias: Rendition}: gallery_thumb and large."""
+        if self.image and self.renditions.get("source") != self.image.name:
+            self._refresh_renditions()
+        return renditions_from(self.renditions)
+
+
+@receiver(post_delete, sender=ReportPhoto)
+def delete_photo_files(sender, instance, **kwargs):
+    """A photo removed from the gallery takes its file and renditions with it, once committed."""
+    image = instance.image
+    if image:
+        transaction.on_commit(lambda: delete_renditions(image))

@@ -1,0 +1,129 @@
+import json
+
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+
+from news.forms import ReportFilterForm
+from news.models import Category, Report
+from structure.models import Region
+
+# The characters that could end a <script> block, escaped as json_script does.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def page_number(value, num_pages):
+    """The nearest valid page for whatever `?page=` holds: junk and 0 give 1, too big the last."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), max(num_pages, 1))
+
+
+class ReportListView(ListView):
+    """Newest first, 12 a page, filtered by region, organisation (with its tree), category, year.
+
+    An unknown filter value is a 404 (the address was made by hand); a bad page number shows the
+    nearest valid page.
+    """
+
+    template_name = "news/report_list.html"
+    context_object_name = "reports"
+    paginate_by = 12
+
+    def get(self, request, *args, **kwargs):
+        self.filter_form = ReportFilterForm(request.GET or None, categories=list(Category.objects.all()))
+        if self.filter_form.is_bound and not self.filter_form.is_valid():
+            raise Http404(_("There is no such region, organisation, category or year."))
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        queryset = Report.objects.published().for_cards()
+        if self.filter_form.is_bound:
+            queryset = self.filter_form.filter(queryset)
+        return queryset
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = Paginator(queryset, page_size)
+        page = paginator.page(page_number(self.request.GET.get("page"), paginator.num_pages))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter_form"] = self.filter_form
+        region = self.filter_form.selected_region
+        context["region"] = region
+        context["region_label"] = Region(region).label if region else ""
+        return context
+
+
+class ReportDetailView(DetailView):
+    template_name = "news/report_detail.html"
+    context_object_name = "report"
+
+    def get_queryset(self):
+        return Report.objects.published().for_cards()
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.get_queryset(), slug=self.kwargs["slug"])
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        canonical = self.object.get_absolute_url()
+        if request.path != canonical:
+            # The publication date changed after the link was shared: send readers to the new one.
+            return redirect(canonical, permanent=True)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = self.object
+        public = Report.objects.published().only("slug", "published_at", "title_ky", "title_ru")
+        context["photos"] = list(report.photos.all())
+        context["previous_report"] = (
+            public.filter(published_at__lt=report.published_at).order_by("-published_at", "-pk").first()
+        )
+        context["next_report"] = (
+            public.filter(published_at__gt=report.published_at).order_by("published_at", "pk").first()
+        )
+        context["related_reports"] = list(
+            Report.objects.published()
+            .for_cards()
+            .filter(Q(category=report.category_id) | Q(organisation=report.organisation_id))
+            .exclude(pk=report.pk)[:3]
+        )
+        context["print_view"] = self.request.GET.get("print") == "1"
+        context["json_ld"] = self.json_ld(report)
+        cover = report.cover_sizes.get("detail")
+        context["og_image"] = self.request.build_absolute_uri(cover.url) if cover else ""
+        return context
+
+    def json_ld(self, report):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": report.title[:110],
+            "description": report.lead,
+            "datePublished": report.published_at,
+            "dateModified": max(report.updated_at, report.published_at),
+            "mainEntityOfPage": self.request.build_absolute_uri(report.get_absolute_url()),
+            "inLanguage": self.request.LANGUAGE_CODE,
+            "author": {"@type": "Organization", "name": report.organisation.name},
+            "publisher": {
+                "@type": "Organization",
+                "name": _("Trade Union of Education and Science Workers of the Kyrgyz Republic"),
+            },
+        }
+        images = [
+            report.cover_sizes[alias] for alias in ("detail", "detail_2x") if alias in report.cover_sizes
+        ]
+        if images:
+            data["image"] = [self.request.build_absolute_uri(image.url) for image in images]
+        text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+        return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308 - escaped like json_script
