@@ -1,8 +1,10 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from structure import views
 
 app_name = "structure"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="structure/index.html"), name="index"),
+    path("", views.StructureIndexView.as_view(), name="index"),
+    path("<slug:slug>/", views.OrganisationDetailView.as_view(), name="organisation"),
 ]

@@ -23,8 +23,9 @@ class OrganisationFactory(DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, parent=None, **kwargs):
         if parent is None:
-            return model_class.add_root(**kwargs)
-        return parent.add_child(**kwargs)
+            return model_class.objects.add_root(create_kwargs=kwargs)
+        # Re-read the parent: an earlier add_child changed its numchild in the database.
+        return model_class.objects.add_child(model_class.objects.get(pk=parent.pk), create_kwargs=kwargs)
 
 
 class GoverningBodyFactory(DjangoModelFactory):
