@@ -1,8 +1,15 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from faq import views
 
 app_name = "faq"
 
+# "ask" and "search" come before the topic pattern; topics may not take these slugs (models.py).
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="faq/index.html"), name="index"),
+    path("", views.FaqIndexView.as_view(), name="index"),
+    path("ask/", views.ask, name="ask"),
+    path("ask/sent/", views.ask_done, name="ask_done"),
+    path("search/", views.search, name="search"),
+    path("<slug:slug>/", views.TopicView.as_view(), name="topic"),
+    path("<slug:topic>/<slug:slug>/", views.question_detail, name="question"),
 ]

@@ -1,0 +1,96 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from faq.models import IncomingQuestion
+from structure.models import Organisation, OrganisationKind
+
+QUESTION_MAX_LENGTH = 2000
+SEARCH_MAX_LENGTH = 200
+
+
+def clean_text(value):
+    """Text as the visitor meant it: NUL bytes (which PostgreSQL refuses) removed, ends trimmed."""
+    return value.replace("\x00", "").strip()
+
+
+class OrganisationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        # Indent by depth so the tree reads in a plain <select> (no JavaScript needed).
+        indent = "\u00a0\u00a0" * (obj.depth - 1)
+        return f"{indent}{obj.name}"
+
+
+class AskQuestionForm(forms.ModelForm):
+    """The public form. Markup typed into it is kept as plain text and always shown escaped."""
+
+    # The honeypot: hidden from people by CSS and from screen readers; bots fill every field.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = IncomingQuestion
+        fields = ["text", "name", "contact", "organisation"]
+        labels = {
+            "text": _("Your question"),
+            "name": _("Your name (optional)"),
+            "contact": _("Phone or email for a reply (optional)"),
+            "organisation": _("Your union organisation (optional)"),
+        }
+        help_texts = {
+            "text": _(
+                "Describe your situation in up to 2,000 characters. Do not include other people's personal data."
+            ),
+            "contact": _(
+                "Only the union's staff see it. Leave it empty if you do not need a personal reply."
+            ),
+            "organisation": _("Your district or city committee, or your university's committee."),
+        }
+        widgets = {"text": forms.Textarea(attrs={"rows": 8, "maxlength": QUESTION_MAX_LENGTH})}
+        field_classes = {"organisation": OrganisationChoiceField}
+        error_messages = {
+            "text": {"required": _("Please write your question.")},
+            "organisation": {"invalid_choice": _("Choose an organisation from the list.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].required = True
+        self.fields["text"].strip = False  # clean_text strips, after removing NUL bytes
+        # Primary organisations (schools, kindergartens) run into thousands; the committees
+        # above them are few and every member belongs to one.
+        self.fields["organisation"].queryset = Organisation.objects.exclude(kind=OrganisationKind.PRIMARY)
+        self.fields["organisation"].empty_label = _("— not chosen —")
+
+    def clean_text(self):
+        text = clean_text(self.cleaned_data["text"])
+        if not text:
+            raise forms.ValidationError(_("Please write your question."), code="required")
+        if len(text) > QUESTION_MAX_LENGTH:
+            raise forms.ValidationError(
+                _(
+                    "Your question has %(length)s characters; the limit is %(limit)s. Please shorten "
+                    "it; your text is kept below."
+                ),
+                params={"length": len(text), "limit": QUESTION_MAX_LENGTH},
+                code="max_length",
+            )
+        return text
+
+    def clean_name(self):
+        return clean_text(self.cleaned_data["name"])
+
+    def clean_contact(self):
+        return clean_text(self.cleaned_data["contact"])
+
+    @property
+    def honeypot_filled(self):
+        return bool(self.data.get("website", "").strip())
+
+
+def search_terms(raw):
+    """The words of a search query: NUL bytes removed, cut to SEARCH_MAX_LENGTH, at most 10 words."""
+    query = clean_text((raw or "")[: SEARCH_MAX_LENGTH * 2])[:SEARCH_MAX_LENGTH].strip()
+    return query, query.split()[:10]

@@ -1,0 +1,265 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from unionsite.richtext import RichTextField
+
+# Slugs that are URLs of the FAQ itself (/ky/faq/ask/, /ky/faq/search/): no topic may take them.
+RESERVED_TOPIC_SLUGS = {"ask", "search"}
+
+# An answer checked longer ago than this carries a warning that the law may have changed.
+ANSWER_REVIEW_INTERVAL = timedelta(days=365)
+
+
+def validate_topic_slug(value):
+    if value in RESERVED_TOPIC_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is already the address of another FAQ page; choose another one."),
+            params={"slug": value},
+            code="reserved",
+        )
+
+
+class TopicQuerySet(models.QuerySet):
+    def with_question_counts(self):
+        """Annotate `question_count`: the published questions of each topic (one query)."""
+        published = (
+            Question.objects.published()
+            .filter(topic=OuterRef("pk"))
+            .order_by()
+            .values("topic")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
+        return self.annotate(question_count=Coalesce(Subquery(published), 0))
+
+
+class Topic(models.Model):
+    """A subject of the FAQ: sick leave and benefits, leave, dismissal, wages..."""
+
+    name = models.CharField(_("name"), max_length=160)
+    slug = models.SlugField(
+        _("address in URLs"),
+        max_length=80,
+        unique=True,
+        validators=[validate_topic_slug],
+        help_text=_("Latin letters, digits and hyphens; it becomes part of the page address."),
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("One or two sentences shown under the topic's name.")
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Topics with smaller numbers come first.")
+    )
+
+    objects = TopicQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("faq:topic", args=[self.slug])
+
+
+class QuestionQuerySet(models.QuerySet):
+    def published(self):
+        """Questions readers may see. Every public page, block and search goes through this."""
+        return self.filter(is_published=True)
+
+
+class Question(models.Model):
+    topic = models.ForeignKey(
+        Topic, on_delete=models.PROTECT, related_name="questions", verbose_name=_("topic")
+    )
+    question = models.CharField(_("question"), max_length=500)
+    slug = models.SlugField(
+        _("address in URLs"),
+        max_length=120,
+        help_text=_(
+            "Latin letters, digits and hyphens; unique within the topic. Changing it breaks links "
+            "that people have already shared."
+        ),
+    )
+    answer = RichTextField(
+        _("answer"),
+        blank=True,
+        help_text=_("Cite the acts and their articles; add them below as legal references too."),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order within the topic"),
+        default=0,
+        help_text=_("Questions are numbered within their topic in this order, smaller numbers first."),
+    )
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_(
+            "Only published questions appear on the site. A question needs an answer to be published."
+        ),
+    )
+    answer_checked_on = models.DateField(
+        _("answer checked on"),
+        default=timezone.localdate,
+        help_text=_(
+            "The day a lawyer last checked this answer against the law in force. Readers see it; "
+            "update it whenever you re-check the answer, even if nothing changed."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["topic__order", "topic_id", "order", "pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "slug"], name="faq_question_unique_slug_in_topic"),
+        ]
+
+    def __str__(self):
+        return self.question
+
+    def get_absolute_url(self):
+        return reverse("faq:question", args=[self.topic.slug, self.slug])
+
+    def clean(self):
+        super().clean()
+        if self.is_published and not (self.answer_ky or self.answer_ru):
+            raise ValidationError(
+                {"is_published": _("Write the answer before publishing the question.")}, code="no_answer"
+            )
+        if not (self.question_ky or self.question_ru):
+            raise ValidationError({"question_ky": _("Write the question.")}, code="required")
+
+    @property
+    def needs_review(self):
+        """True when the answer has not been checked for longer than the review interval."""
+        return self.answer_checked_on < timezone.localdate() - ANSWER_REVIEW_INTERVAL
+
+
+class LegalReference(models.Model):
+    """An act and its article or item on which an answer rests."""
+
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="legal_references", verbose_name=_("question")
+    )
+    act = models.CharField(
+        _("act"),
+        max_length=300,
+        help_text=_(
+            "The act's full name, e.g. “Labour Code of the Kyrgyz Republic” or “Government Decree "
+            "No. 434 of 18 September 2018”."
+        ),
+    )
+    article = models.CharField(
+        _("article or item"),
+        max_length=160,
+        blank=True,
+        help_text=_("E.g. “Article 194” or “item 21 of the Regulation”."),
+    )
+    official_url = models.URLField(
+        _("official text"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Link to the act on the Ministry of Justice's legal database (cbd.minjust.gov.kg), which "
+            "publishes acts in Kyrgyz and Russian."
+        ),
+    )
+    document = models.ForeignKey(
+        "documents.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="faq_references",
+        verbose_name=_("document in the library"),
+        help_text=_("The act's text in our document library, if it is there. Shown only while published."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["question", "order", "pk"]
+        verbose_name = _("legal reference")
+        verbose_name_plural = _("legal references")
+
+    def __str__(self):
+        return f"{self.act}, {self.article}" if self.article else self.act
+
+    def get_absolute_url(self):
+        return self.question.get_absolute_url()
+
+
+class IncomingQuestion(models.Model):
+    """A question a visitor sent through the ask form. Staff only: never shown publicly.
+
+    It has no public page on purpose, so no get_absolute_url.
+    """
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        ANSWERED = "answered", _("Answered")
+        REJECTED = "rejected", _("Rejected")
+
+    text = models.TextField(_("question"))
+    name = models.CharField(_("name"), max_length=160, blank=True)
+    contact = models.CharField(
+        _("contact"),
+        max_length=200,
+        blank=True,
+        help_text=_("Phone or email the visitor left. Never public."),
+    )
+    organisation = models.ForeignKey(
+        "structure.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    staff_notes = models.TextField(
+        _("staff notes"), blank=True, help_text=_("For staff only: who answered, how, when.")
+    )
+    faq_question = models.ForeignKey(
+        Question,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="incoming_questions",
+        verbose_name=_("FAQ entry"),
+        help_text=_("The FAQ entry this question became, if any."),
+    )
+    ip_hash = models.CharField(
+        _("sender's address (hashed)"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "A keyed hash of the sender's IP address, to audit abuse. The address itself is not kept."
+        ),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("incoming question")
+        verbose_name_plural = _("incoming questions")
+
+    def __str__(self):
+        text = " ".join(self.text.split())
+        return text if len(text) <= 80 else f"{text[:79]}…"

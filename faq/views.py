@@ -1,0 +1,220 @@
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.crypto import salted_hmac
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+from django.views.generic import DetailView, TemplateView
+from django_ratelimit.core import is_ratelimited
+
+from documents.models import Document
+from faq.forms import SEARCH_MAX_LENGTH, AskQuestionForm, search_terms
+from faq.models import IncomingQuestion, LegalReference, Question, Topic
+from faq.structured_data import faq_page_json_ld
+
+logger = logging.getLogger(__name__)
+
+SESSION_SENT_KEY = "faq_ask_sent"
+SEARCH_PAGE_SIZE = 20
+
+
+def legal_references_prefetch():
+    """Legal references with their library documents; a document not (yet) published shows as None."""
+    documents = Prefetch("document", queryset=Document.objects.published())
+    return Prefetch("legal_references", queryset=LegalReference.objects.prefetch_related(documents))
+
+
+def published_questions_prefetch():
+    """Each topic's published questions, in order, with their legal references: two queries."""
+    questions = (
+        Question.objects.published().order_by("order", "pk").prefetch_related(legal_references_prefetch())
+    )
+    return Prefetch("questions", queryset=questions, to_attr="published_questions")
+
+
+class FaqIndexView(TemplateView):
+    template_name = "faq/index.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        topics = [
+            topic
+            for topic in Topic.objects.prefetch_related(published_questions_prefetch())
+            if topic.published_questions
+        ]
+        questions = [question for topic in topics for question in topic.published_questions]
+        context.update(topics=topics, json_ld=faq_page_json_ld(self.request, questions))
+        return context
+
+
+class TopicView(DetailView):
+    model = Topic
+    template_name = "faq/topic.html"
+    context_object_name = "topic"
+
+    def get_queryset(self):
+        return Topic.objects.prefetch_related(published_questions_prefetch())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["json_ld"] = faq_page_json_ld(self.request, self.object.published_questions)
+        return context
+
+
+@require_safe
+def question_detail(request, topic, slug):
+    question = get_object_or_404(
+        Question.objects.published().select_related("topic").prefetch_related(legal_references_prefetch()),
+        topic__slug=topic,
+        slug=slug,
+    )
+    earlier = (
+        Question.objects.published()
+        .filter(topic=question.topic_id)
+        .filter(Q(order__lt=question.order) | Q(order=question.order, pk__lt=question.pk))
+        .count()
+    )
+    context = {
+        "question": question,
+        "topic": question.topic,
+        "number": earlier + 1,
+        "json_ld": faq_page_json_ld(request, [question]),
+    }
+    return render(request, "faq/question.html", context)
+
+
+@require_safe
+def search(request):
+    """Search published questions and answers in both languages; every word must match."""
+    query, words = search_terms(request.GET.get("q", ""))
+    words = [word for word in words if len(word) >= 2]
+    page_obj = None
+    if words:
+        condition = Q()
+        for word in words:
+            condition &= (
+                Q(question_ky__icontains=word)
+                | Q(question_ru__icontains=word)
+                | Q(answer_ky__icontains=word)
+                | Q(answer_ru__icontains=word)
+            )
+        results = (
+            Question.objects.published()
+            .filter(condition)
+            .select_related("topic")
+            .order_by("topic__order", "topic_id", "order", "pk")
+        )
+        page_obj = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "query": query,
+        "searched": bool(query),
+        "too_short": bool(query) and not words,
+        "page_obj": page_obj,
+        "search_max_length": SEARCH_MAX_LENGTH,
+    }
+    return render(request, "faq/search.html", context)
+
+
+def client_ip(request):
+    """The visitor's address: REMOTE_ADDR, or the header the proxy sets (RATELIMIT_IP_META_KEY)."""
+    meta_key = getattr(settings, "RATELIMIT_IP_META_KEY", None) or "REMOTE_ADDR"
+    value = request.META.get(meta_key, "") or ""
+    # A proxy appends the address it saw last; earlier entries of X-Forwarded-For are the client's word.
+    return value.split(",")[-1].strip() or "unknown"
+
+
+def ratelimit_key(group, request):
+    return client_ip(request)
+
+
+def hash_ip(ip):
+    return salted_hmac("faq.IncomingQuestion.ip_hash", ip, algorithm="sha256").hexdigest()
+
+
+def notify_staff(request, incoming):
+    """Email the staff about a new question; a mail failure must not lose the stored question."""
+    recipients = settings.STAFF_NOTIFICATION_EMAILS
+    if not recipients:
+        return
+    admin_url = request.build_absolute_uri(reverse("admin:faq_incomingquestion_change", args=[incoming.pk]))
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("New question on the site (%(language)s)") % {"language": incoming.get_language_display()}
+        lines = [
+            _("A visitor asked a question through the FAQ form."),
+            "",
+            incoming.text,
+            "",
+            _("Name: %(name)s") % {"name": incoming.name or "—"},
+            _("Contact: %(contact)s") % {"contact": incoming.contact or "—"},
+            _("Organisation: %(organisation)s") % {"organisation": incoming.organisation or "—"},
+            "",
+            _("Open it in the admin: %(url)s") % {"url": admin_url},
+        ]
+    try:
+        send_mail(subject, "\n".join(lines), None, recipients)
+    except Exception:
+        logger.exception("Could not email the staff about incoming question %s", incoming.pk)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def ask(request):
+    status = 200
+    notice = None
+    if request.method != "POST":
+        form = AskQuestionForm()
+    else:
+        form = AskQuestionForm(request.POST)
+        if form.honeypot_filled:
+            # A bot, or a person whose browser filled the hidden field: store nothing, keep the text.
+            data = request.POST.copy()
+            data["website"] = ""
+            form = AskQuestionForm(data)
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "The form was not sent because the hidden field “Leave this field empty” was "
+                    "filled in. Please check your question and send it again."
+                ),
+            )
+            status = 400
+        elif not form.is_valid():
+            status = 400
+        elif is_ratelimited(
+            request,
+            group="faq.ask",
+            key=ratelimit_key,
+            rate=settings.FAQ_ASK_RATE_LIMIT,
+            method="POST",
+            increment=True,
+        ):
+            notice = _(
+                "You have sent several questions in a short time, so this one was not sent. Please try "
+                "again in an hour; your text is kept below. For urgent questions call the union office."
+            )
+            status = 429
+        else:
+            incoming = form.save(commit=False)
+            incoming.language = get_language()
+            incoming.ip_hash = hash_ip(client_ip(request))
+            incoming.save()
+            notify_staff(request, incoming)
+            request.session[SESSION_SENT_KEY] = incoming.pk
+            return redirect("faq:ask_done")
+    return render(request, "faq/ask.html", {"form": form, "notice": notice}, status=status)
+
+
+@require_safe
+def ask_done(request):
+    sent = None
+    pk = request.session.pop(SESSION_SENT_KEY, None)
+    if isinstance(pk, int):
+        sent = IncomingQuestion.objects.filter(pk=pk).only("text").first()
+    return render(request, "faq/ask_done.html", {"sent": sent})
