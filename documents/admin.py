@@ -83,9 +83,7 @@ class DocumentAdmin(TabbedTranslationAdmin):
 
     @admin.display(description=_("files"))
     def files_summary(self, obj):
-        parts = [
-            f"{f.language.upper()}: {f.format_label}, {filesizeformat(f.size)}" for f in obj.files.all()
-        ]
+        parts = [f"{f.language.upper()}: {f.format_label}, {filesizeformat(f.size)}" for f in obj.files.all()]
         return "; ".join(parts) or "—"
 
     @admin.display(description=_("expired"), boolean=True)

@@ -156,7 +156,9 @@ class Document(models.Model):
 
 def document_file_path(instance, filename):
     """documents/<yyyy>/<uuid>.<extension of the detected format>: never the uploader's name."""
-    file_format = instance.format or detect_format(instance.file) or "bin"
+    file_format = instance.format
+    if not file_format and instance.file:
+        file_format = detect_format(instance.file)
     extension = EXTENSIONS.get(file_format, "bin")
     return f"documents/{timezone.now():%Y}/{uuid.uuid4().hex}.{extension}"
 
