@@ -1,0 +1,178 @@
+from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
+from django.db import models, transaction
+from django.db.models import ProtectedError, Q, RestrictedError
+from django.http import HttpResponseRedirect
+from django.template.defaultfilters import floatformat
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from treebeard.admin import TreeAdmin
+from treebeard.forms import movenodeform_factory
+
+from structure.models import GoverningBody, GoverningBodyMember, Organisation
+
+
+def children_left_behind(objs):
+    """Direct children of the organisations in `objs` that are not themselves being deleted.
+
+    treebeard deletes a node together with its whole subtree; the union never wants that, so any
+    such child blocks the deletion. Deleting a leaf together with its parent is fine.
+    """
+    parents = [node for node in objs if node.numchild]
+    if not parents:
+        return []
+    selected = {node.pk for node in objs}
+    condition = Q()
+    for node in parents:
+        condition |= Q(path__startswith=node.path, depth=node.depth + 1)
+    return [child for child in Organisation.objects.filter(condition) if child.pk not in selected]
+
+
+def refusal_message(error):
+    """A translated sentence naming what still belongs to the organisations that were to be deleted."""
+    counts = {}
+    blockers = getattr(error, "protected_objects", None) or getattr(error, "restricted_objects", ())
+    for obj in blockers:
+        name = obj._meta.verbose_name_plural
+        counts[name] = counts.get(name, 0) + 1
+    listed = ", ".join(f"{name}: {count}" for name, count in counts.items())
+    return gettext(
+        "Nothing was deleted: other records still belong to this organisation (%(listed)s). "
+        "Move them to another organisation or delete them first."
+    ) % {"listed": listed}
+
+
+def delete_selected_organisations(modeladmin, request, queryset):
+    """Django's delete action, refusing (never cascading) when something still depends on a node."""
+    try:
+        with transaction.atomic():
+            return delete_selected(modeladmin, request, queryset)
+    except (ProtectedError, RestrictedError) as error:
+        modeladmin.message_user(request, refusal_message(error), messages.ERROR)
+        return None
+
+
+class GoverningBodyInline(TranslationTabularInline):
+    model = GoverningBody
+    fields = ("kind", "name", "order")
+    extra = 0
+    show_change_link = True
+    verbose_name_plural = _("governing bodies (members are edited on each body's own page)")
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(TabbedTranslationAdmin, TreeAdmin):
+    form = movenodeform_factory(Organisation)
+    list_display = ("name", "short_name", "kind", "region", "members", "youth_members", "slug")
+    list_filter = ("kind", "region")
+    search_fields = ("name_ky", "name_ru", "short_name_ky", "short_name_ru", "slug")
+    prepopulated_fields = {"slug": ("name_ru",)}
+    readonly_fields = ("subtree_figures",)
+    inlines = [GoverningBodyInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fieldsets = (
+        (None, {"fields": ("name", "short_name", "slug", "kind", "region")}),
+        (_("Contacts"), {"fields": ("address", "phone", "email", "website")}),
+        (_("Leader"), {"fields": ("leader_name", "leader_position", "leader_photo")}),
+        (
+            _("Figures"),
+            {
+                "fields": ("members", "youth_members", "figures_date", "subtree_figures"),
+                "description": _(
+                    "Enter only the members counted in this organisation itself. "
+                    "The totals of a committee add up the organisations below it by themselves."
+                ),
+            },
+        ),
+        (_("Description"), {"fields": ("description",)}),
+        (_("Place in the tree"), {"fields": ("treebeard_position", "treebeard_ref_node")}),
+    )
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            description = actions["delete_selected"][2]
+            actions["delete_selected"] = (delete_selected_organisations, "delete_selected", description)
+        return actions
+
+    @admin.display(description=_("Totals with the organisations below"))
+    def subtree_figures(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        totals = obj.subtree_totals()
+        return gettext(
+            "%(members)s members, of them %(youth)s young; %(primary)s primary organisations"
+        ) % {
+            "members": floatformat(totals["members"], "g"),
+            "youth": floatformat(totals["youth_members"], "g"),
+            "primary": floatformat(totals["primary_organisations"], "g"),
+        }
+
+    def get_deleted_objects(self, objs, request):
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        children = children_left_behind(list(objs))
+        if children:
+            protected = list(protected)
+            for child in children:
+                url = reverse("admin:structure_organisation_change", args=[child.pk])
+                protected.append(
+                    format_html(
+                        '{}: <a href="{}">{}</a>', capfirst(Organisation._meta.verbose_name), url, child
+                    )
+                )
+            messages.error(
+                request,
+                ngettext(
+                    "An organisation with organisations below it is never deleted together with them: "
+                    "%(count)d organisation below still belongs to it. Move it to another committee "
+                    "or delete it first.",
+                    "An organisation with organisations below it is never deleted together with them: "
+                    "%(count)d organisations below still belong to it. Move them to another committee "
+                    "or delete them first.",
+                    len(children),
+                )
+                % {"count": len(children)},
+            )
+        return deleted, model_count, perms_needed, protected
+
+    def delete_model(self, request, obj):
+        self._refuse_children([obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        self._refuse_children(list(queryset))
+        super().delete_queryset(request, queryset)
+
+    def _refuse_children(self, objs):
+        # A child added between the confirmation page and the POST would otherwise be deleted too.
+        children = children_left_behind(objs)
+        if children:
+            raise ProtectedError("The organisation still has organisations below it.", set(children))
+
+    def delete_view(self, request, object_id, extra_context=None):
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except (ProtectedError, RestrictedError) as error:
+            self.message_user(request, refusal_message(error), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:structure_organisation_change", args=[object_id]))
+
+
+class GoverningBodyMemberInline(TranslationTabularInline):
+    model = GoverningBodyMember
+    fields = ("name", "position", "order")
+    extra = 1
+
+
+@admin.register(GoverningBody)
+class GoverningBodyAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "kind", "organisation", "order")
+    list_filter = ("kind", "organisation__kind")
+    list_select_related = ("organisation",)
+    search_fields = ("name_ky", "name_ru", "organisation__name_ky", "organisation__name_ru")
+    autocomplete_fields = ("organisation",)
+    fields = ("organisation", "kind", "name", "role", "order")
+    inlines = [GoverningBodyMemberInline]
