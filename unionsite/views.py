@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse, translate_url
@@ -9,13 +10,44 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from unionsite import search
+
 
 class HomeView(TemplateView):
     template_name = "home.html"
 
 
 class SearchView(TemplateView):
+    """Search across reports, answers, documents and organisations."""
+
     template_name = "search.html"
+    paginate_by = 10
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = search.clean_query(self.request.GET.get("q", ""))
+        available = search.sections()
+        section_key = self.request.GET.get("section") or None
+        unknown_section = section_key is not None and section_key not in {s.key for s in available}
+        hits = []
+        if query and not unknown_section:
+            hits = search.search(query, only_section=section_key)
+        page = Paginator(hits, self.paginate_by).get_page(self.request.GET.get("page"))
+        context.update(
+            query=query,
+            has_words=bool(search.words_of(query)),
+            sections=available,
+            section_key=section_key,
+            unknown_section=unknown_section,
+            hits=hits,
+            page_obj=page,
+        )
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if context["unknown_section"]:
+            response_kwargs["status"] = 400
+        return super().render_to_response(context, **response_kwargs)
 
 
 @never_cache

@@ -1,0 +1,13 @@
+from django.utils.translation import gettext_lazy as _
+
+from news.models import Report
+from unionsite.search import SearchSection
+
+section = SearchSection(
+    key="news",
+    label=_("Reports"),
+    result_label=_("Report"),
+    get_queryset=lambda: Report.objects.published(),
+    weights={"title": "A", "lead": "B", "body": "C"},
+    snippet_fields=("lead", "body"),
+)
