@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test pytest lint format messages install install-dev clean
+.PHONY: run test pytest lint format messages install install-dev clean browser-system-deps browser-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,37 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-pytest: install-dev
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+pytest: install-dev browser-tools
+	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Browser tests (tests/browser/) need Debian's Chromium, Java (for the Nu HTML Checker) and npm.
+# As root, missing ones are installed with apt-get; otherwise those tests skip, except in CI
+# (CI=true), where a missing tool fails them. Playwright's own browser download is never used.
+CHROMIUM ?= /usr/bin/chromium
+BROWSER_NODE_MODULES := tests/browser/node_modules
+
+browser-system-deps:
+	@missing=""; \
+	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing for the browser tests:$$missing"; \
+			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+		else \
+			echo "Browser tests need:$$missing (apt-get install -y$$missing as root); without them they skip."; \
+		fi; \
+	fi
+
+# axe-core and the Nu HTML Checker (vnu.jar), pinned with integrity hashes in package-lock.json.
+# --ignore-scripts: vnu-jar's postinstall would download a Java; the system's Java runs it.
+$(BROWSER_NODE_MODULES)/.installed: tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+browser-tools: browser-system-deps
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) -s --no-print-directory $(BROWSER_NODE_MODULES)/.installed; fi
 
 test: lint pytest
 

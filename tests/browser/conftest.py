@@ -1,0 +1,142 @@
+"""Fixtures for the browser tests: one headless Chromium per session, a fresh page per test.
+
+Playwright drives Debian's Chromium (`apt-get install chromium`, which `make test` does as root);
+Playwright's own browser download is never used. Where the browser is missing, the tests skip
+with the reason on a developer machine and fail in CI (CI=true).
+"""
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API keeps an asyncio event loop in this thread, and Django then refuses ORM
+# calls from it (SynchronousOnlyOperation). The tests call the ORM between page actions on
+# purpose (to create staff users, to check what a form stored), so switch that guard off. It only
+# guards against blocking an event loop: nothing here serves requests from one.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 360, "height": 740}
+
+
+def in_ci():
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def missing_tool(reason):
+    """A missing tool fails the run in CI and skips the test on a developer machine."""
+    if in_ci():
+        pytest.fail(f"{reason} (CI must run the browser tests; run `make test` as root to install it)")
+    pytest.skip(f"{reason}; `make test` as root installs it")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run the slow browser tests after the fast ones, so a broken view is reported in seconds."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        missing_tool(f"Chromium is not installed at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing_tool("The playwright Python package is not installed (requirements-dev.txt)")
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+def _new_page(browser, live_server, viewport, **options):
+    # bypass_csp: axe-core is injected as a script tag, which a Content-Security-Policy would block.
+    context = browser.new_context(base_url=live_server.url, viewport=viewport, bypass_csp=True, **options)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.js_errors = errors
+    return context, page
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A desktop-sized page in a fresh context (no cookies), its URLs relative to the live server."""
+    context, page = _new_page(browser, live_server, DESKTOP)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser, live_server):
+    """A 360 px wide page, the size of a small phone."""
+    context, page = _new_page(browser, live_server, PHONE, is_mobile=True, has_touch=True)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Open more pages, each in its own context (a second visitor, a staff user)."""
+    contexts = []
+
+    def open_page(viewport=DESKTOP, **options):
+        context, page = _new_page(browser, live_server, viewport, **options)
+        contexts.append(context)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo content of every app, as `make run` shows it."""
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def screenshots_dir():
+    path = ARTIFACTS / "screenshots"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def vnu_command():
+    """The Nu HTML Checker from tests/browser/node_modules (`make test` installs it with npm)."""
+    jar = Path(__file__).parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    if not jar.is_file():
+        missing_tool(f"The Nu HTML Checker is not installed at {jar.relative_to(ROOT)}")
+    java = shutil.which("java")
+    if not java:
+        missing_tool("Java is not installed (the Nu HTML Checker needs it)")
+    return [java, "-jar", str(jar)]
+
+
+@pytest.fixture(scope="session")
+def axe_script():
+    script = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.is_file():
+        missing_tool(f"axe-core is not installed at {script.relative_to(ROOT)}")
+    return script

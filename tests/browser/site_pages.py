@@ -1,0 +1,48 @@
+"""Every public page type, as URLs built from the demo content (`manage.py load_demo`).
+
+The accessibility audit and the HTML check visit the same list, in both languages and in the
+low-vision mode. A page type whose app has no content yet is an error, not a silent gap.
+"""
+
+from django.urls import reverse
+from django.utils import translation
+
+LANGUAGES = ("ky", "ru")
+
+
+def _first(queryset, what):
+    item = queryset.first()
+    if item is None:
+        raise LookupError(f"The demo content has no {what}: cannot audit its page")
+    return item
+
+
+def public_pages(language):
+    """(name, URL) of one page of every public type, in `language`."""
+    from documents.models import Document
+    from faq.models import Question, Topic
+    from news.models import Report
+    from structure.models import Organisation, OrganisationKind
+
+    with translation.override(language):
+        report = _first(Report.objects.published().filter(photos__isnull=False).distinct(), "report")
+        document = _first(Document.objects.published(), "document")
+        question = _first(Question.objects.published(), "question")
+        topic = _first(Topic.objects.all(), "FAQ topic")
+        district = _first(Organisation.objects.filter(kind=OrganisationKind.DISTRICT), "district committee")
+        search = reverse("search")
+        return [
+            ("home", reverse("home")),
+            ("news-list", reverse("news:list")),
+            ("news-detail", report.get_absolute_url()),
+            ("documents-list", reverse("documents:list")),
+            ("documents-detail", document.get_absolute_url()),
+            ("faq-index", reverse("faq:index")),
+            ("faq-topic", topic.get_absolute_url()),
+            ("faq-question", question.get_absolute_url()),
+            ("faq-ask", reverse("faq:ask")),
+            ("structure-index", reverse("structure:index")),
+            ("structure-organisation", district.get_absolute_url()),
+            ("search", f"{search}?q=%D0%BF%D1%80%D0%BE%D1%84"),  # "проф": finds items of every app
+            ("not-found", f"/{language}/no-such-page/"),
+        ]
