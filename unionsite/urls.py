@@ -2,9 +2,24 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from documents.sitemaps import DocumentSitemap
+from faq.sitemaps import QuestionSitemap, TopicSitemap
+from news.sitemaps import ReportSitemap
+from structure.sitemaps import OrganisationSitemap
 from unionsite import views
+from unionsite.sitemaps import SectionSitemap
+
+SITEMAPS = {
+    "sections": SectionSitemap,
+    "news": ReportSitemap,
+    "faq-topics": TopicSitemap,
+    "faq": QuestionSitemap,
+    "documents": DocumentSitemap,
+    "structure": OrganisationSitemap,
+}
 
 handler400 = "unionsite.views.bad_request"
 handler403 = "unionsite.views.permission_denied"
@@ -13,6 +28,7 @@ handler404 = "unionsite.views.page_not_found"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/switch/<str:language>/", views.switch_language, name="switch_language"),
     path("low-vision/<str:mode>/", views.switch_low_vision, name="switch_low_vision"),
     path("ckeditor/", include("ckeditor_uploader.urls")),

@@ -1,0 +1,21 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+
+class LocalizedSitemap(Sitemap):
+    """Every page in both languages, each entry listing its hreflang alternates."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class SectionSitemap(LocalizedSitemap):
+    changefreq = "daily"
+    priority = 0.8
+
+    def items(self):
+        return ["home", "news:list", "faq:index", "documents:list", "structure:index"]
+
+    def location(self, item):
+        return reverse(item)
