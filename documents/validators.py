@@ -25,7 +25,7 @@ def file_name_problem(name):
             "limit": MAX_FILE_NAME_LENGTH,
         }
     if "/" in name or "\\" in name or name.strip() in {".", ".."}:
-        return gettext("The file name must not contain a folder path (/, \\ or ..). Rename the file.")
+        return gettext("The file name must not contain a folder path. Rename the file.")
     if any(unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp"} for char in name):
         return gettext("The file name contains control characters. Rename the file.")
     return None
