@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "unionsite.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "unionsite.urls"

@@ -51,3 +51,14 @@ def test_server_error_page_is_served_on_exceptions(client, settings):
         response = client.get("/ru/")
     assert response.status_code == 500
     assert "Ошибка сервера" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("ky", "Сайт убактылуу иштебей турат"), ("ru", "Сайт временно недоступен")]
+)
+def test_pages_answer_503_with_a_friendly_page_while_the_database_is_down(client, language, text):
+    with mock.patch("unionsite.views.HomeView.get", side_effect=OperationalError("connection refused")):
+        response = client.get(f"/{language}/")
+    assert response.status_code == 503
+    assert text in response.content.decode()
+    assert response["Retry-After"] == "60"
