@@ -41,7 +41,8 @@ class AskQuestionForm(forms.ModelForm):
         }
         help_texts = {
             "text": _(
-                "Describe your situation in up to 2,000 characters. Do not include other people's personal data."
+                "Describe your situation in up to 2,000 characters. Do not include other people's "
+                "personal data."
             ),
             "contact": _(
                 "Only the union's staff see it. Leave it empty if you do not need a personal reply."

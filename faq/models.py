@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from unionsite.richtext import RichTextField
 
@@ -210,9 +211,9 @@ class IncomingQuestion(models.Model):
     """
 
     class Status(models.TextChoices):
-        NEW = "new", _("New")
-        ANSWERED = "answered", _("Answered")
-        REJECTED = "rejected", _("Rejected")
+        NEW = "new", pgettext_lazy("question status", "New")
+        ANSWERED = "answered", pgettext_lazy("question status", "Answered")
+        REJECTED = "rejected", pgettext_lazy("question status", "Rejected")
 
     text = models.TextField(_("question"))
     name = models.CharField(_("name"), max_length=160, blank=True)

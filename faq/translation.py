@@ -18,4 +18,5 @@ class QuestionTranslationOptions(TranslationOptions):
 
 @register(LegalReference)
 class LegalReferenceTranslationOptions(TranslationOptions):
-    fields = ("act", "article")
+    # The Ministry of Justice's database has a page per language; each language links to its own.
+    fields = ("act", "article", "official_url")
