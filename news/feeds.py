@@ -1,7 +1,6 @@
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from news.models import Report
@@ -36,9 +35,6 @@ class ReportFeed(Feed):
         if region is None:
             return reverse("news:feed")
         return reverse("news:region_feed", args=[region.value])
-
-    def feed_extra_kwargs(self, region):
-        return {"language": get_language()}
 
     def items(self, region):
         reports = Report.objects.published().for_cards()
