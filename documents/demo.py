@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 
 from documents.files import make_docx, make_pdf
 from documents.models import Document, DocumentFile, DocumentType
-from structure.models import Organisation, OrganisationKind
+from structure.models import Organisation
 
 TYPES = [
     ("collective-agreement-template", "Жамааттык келишимдин үлгүсү", "Типовой коллективный договор", 10),
@@ -23,10 +23,10 @@ TYPES = [
     ("newspaper", "Гезиттин саны", "Выпуск газеты", 80),
 ]
 
-# Organisations are looked up by the slugs structure/demo.py creates; if one is absent the
-# document is simply left without an issuing organisation (or the first of that kind is used).
-CENTRAL = ("central-committee", OrganisationKind.CENTRAL)
-OSH_OBLAST = ("osh-oblast-committee", OrganisationKind.OBLAST)
+# Organisations are looked up by the slugs structure/demo.py creates (from its example CSV); if
+# one is absent, the document is simply left without an issuing organisation.
+CENTRAL = "central-committee"
+OSH_OBLAST = "osh-oblast-committee"
 
 DOCUMENTS = [
     {
@@ -160,14 +160,8 @@ DOCUMENTS = [
 MAKERS = {"pdf": make_pdf, "docx": make_docx}
 
 
-def _organisation(key):
-    if not key:
-        return None
-    slug, kind = key
-    organisation = Organisation.objects.filter(slug=slug).first()
-    if organisation is None:
-        organisation = Organisation.objects.filter(kind=kind).order_by("path").first()
-    return organisation
+def _organisation(slug):
+    return Organisation.objects.filter(slug=slug).first() if slug else None
 
 
 def _ensure_file(document, language, file_format):
