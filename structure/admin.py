@@ -104,9 +104,7 @@ class OrganisationAdmin(TabbedTranslationAdmin, TreeAdmin):
         if obj is None or obj.pk is None:
             return "—"
         totals = obj.subtree_totals()
-        return gettext(
-            "%(members)s members, of them %(youth)s young; %(primary)s primary organisations"
-        ) % {
+        return gettext("%(members)s members, of them %(youth)s young; %(primary)s primary organisations") % {
             "members": floatformat(totals["members"], "g"),
             "youth": floatformat(totals["youth_members"], "g"),
             "primary": floatformat(totals["primary_organisations"], "g"),

@@ -110,13 +110,19 @@ def read_rows(text, result):
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if missing:
         result.errors.append(
-            (reader.line_num, _("The header lacks the columns: %(columns)s.") % {"columns": ", ".join(missing)})
+            (
+                reader.line_num,
+                _("The header lacks the columns: %(columns)s.") % {"columns": ", ".join(missing)},
+            )
         )
         return
     duplicated = sorted({name for name in header if name and header.count(name) > 1})
     if duplicated:
         result.errors.append(
-            (reader.line_num, _("The header repeats the columns: %(columns)s.") % {"columns": ", ".join(duplicated)})
+            (
+                reader.line_num,
+                _("The header repeats the columns: %(columns)s.") % {"columns": ", ".join(duplicated)},
+            )
         )
         return
     result.ignored_columns = [name for name in header if name not in COLUMNS]
@@ -173,7 +179,9 @@ def clean_row(line, raw, errors):
         try:
             validate_slug(slug)
         except ValidationError:
-            problems.append(_("the slug “%(slug)s” may hold only Latin letters, digits and hyphens") % {"slug": slug})
+            problems.append(
+                _("the slug “%(slug)s” may hold only Latin letters, digits and hyphens") % {"slug": slug}
+            )
         if len(slug) > Organisation._meta.get_field("slug").max_length:
             problems.append(_("the slug is longer than 120 characters"))
     parent_slug = raw.get("parent_slug", "")
@@ -241,12 +249,14 @@ def clean_row(line, raw, errors):
             values[name] = int(cell)
         else:
             problems.append(
-                _("%(column)s must be a whole number of people, not “%(value)s”") % {"column": name, "value": raw[name]}
+                _("%(column)s must be a whole number of people, not “%(value)s”")
+                % {"column": name, "value": raw[name]}
             )
     members, youth = values.get("members"), values.get("youth_members")
     if members is not None and youth is not None and youth > members:
         problems.append(
-            _("youth_members (%(youth)d) is more than members (%(members)d)") % {"youth": youth, "members": members}
+            _("youth_members (%(youth)d) is more than members (%(members)d)")
+            % {"youth": youth, "members": members}
         )
 
     if "figures_date" in raw:
@@ -256,7 +266,10 @@ def clean_row(line, raw, errors):
         else:
             parsed = parse_date(cell)
             if parsed is None:
-                problems.append(_("figures_date “%(value)s” is not a date like 2024-01-01 or 01.01.2024") % {"value": cell})
+                problems.append(
+                    _("figures_date “%(value)s” is not a date like 2024-01-01 or 01.01.2024")
+                    % {"value": cell}
+                )
             else:
                 values["figures_date"] = parsed
 
@@ -269,7 +282,7 @@ def clean_row(line, raw, errors):
 def parse_date(text):
     for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
         try:
-            return datetime.datetime.strptime(text, pattern).date()  # noqa: DTZ007 -- a calendar date
+            return datetime.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
     return None
@@ -295,7 +308,8 @@ def check_tree(rows, errors, bad_slugs=frozenset()):
             errors.append(
                 (
                     row.line,
-                    _("The parent “%(parent)s” is neither in the file nor on the site.") % {"parent": row.parent_slug},
+                    _("The parent “%(parent)s” is neither in the file nor on the site.")
+                    % {"parent": row.parent_slug},
                 )
             )
             bad.add(row.slug)
@@ -309,7 +323,8 @@ def check_tree(rows, errors, bad_slugs=frozenset()):
                 errors.append(
                     (
                         row.line,
-                        _("The parents go round in a circle: %(chain)s.") % {"chain": " → ".join([*chain, current])},
+                        _("The parents go round in a circle: %(chain)s.")
+                        % {"chain": " → ".join([*chain, current])},
                     )
                 )
                 break
@@ -334,7 +349,9 @@ def write_rows(rows, result):
         try:
             write_one(row)
         except (DatabaseError, ValidationError) as error:
-            raise ImportAborted(row.line, _("The row could not be saved: %(error)s") % {"error": error}) from error
+            raise ImportAborted(
+                row.line, _("The row could not be saved: %(error)s") % {"error": error}
+            ) from error
 
     def write_one(row):
         parent = Organisation.objects.get(slug=row.parent_slug) if row.parent_slug else None

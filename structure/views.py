@@ -81,9 +81,9 @@ class OrganisationDetailView(DetailView):
         steplen = organisation.steplen
         ancestor_paths = [organisation.path[:end] for end in range(steplen, len(organisation.path), steplen)]
         related = list(
-            Organisation.objects.filter(Q(path__in=ancestor_paths) | Q(path__startswith=organisation.path)).only(
-                *TREE_FIELDS
-            )
+            Organisation.objects.filter(
+                Q(path__in=ancestor_paths) | Q(path__startswith=organisation.path)
+            ).only(*TREE_FIELDS)
         )
         ancestors = [node for node in related if node.depth < organisation.depth]
         subtree = attach_totals([node for node in related if node.depth >= organisation.depth])

@@ -34,7 +34,9 @@ class Command(BaseCommand):
             lines = len({line for line, _message in result.errors})
             raise CommandError(f"{lines} line(s) have problems; nothing was imported.")
         if options["dry_run"]:
-            self.stdout.write(self.style.SUCCESS(f"{len(result.rows)} rows are good; nothing was written (--dry-run)."))
+            self.stdout.write(
+                self.style.SUCCESS(f"{len(result.rows)} rows are good; nothing was written (--dry-run).")
+            )
             return
         self.stdout.write(
             self.style.SUCCESS(
