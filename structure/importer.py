@@ -274,7 +274,7 @@ def clean_row(line, raw, errors):
                 values["figures_date"] = parsed
 
     if problems:
-        errors.append((line, "; ".join(problems).capitalize() + "."))
+        errors.append((line, "; ".join(problems) + "."))
         return None
     return Row(line=line, slug=slug, parent_slug=parent_slug, values=values)
 
