@@ -58,6 +58,13 @@ class AskQuestionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound:
+            # NUL bytes come from scripts, not keyboards: drop them rather than refuse the text.
+            data = self.data.copy()
+            for key in ("text", "name", "contact"):
+                if key in data:
+                    data[key] = data[key].replace("\x00", "")
+            self.data = data
         self.fields["text"].required = True
         self.fields["text"].strip = False  # clean_text strips, after removing NUL bytes
         # Primary organisations (schools, kindergartens) run into thousands; the committees
