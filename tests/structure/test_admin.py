@@ -44,16 +44,16 @@ def form_data(**overrides):
 
 def test_changelist_searches_names_in_both_languages(admin_client, small_tree):
     page = admin_client.get(ADMIN, {"q": "Талас облустук"}).content.decode()
-    assert "/structure/organisation/%d/change/" % small_tree["oblast"].pk in page
+    assert f"/structure/organisation/{small_tree['oblast'].pk}/change/" in page
     page = admin_client.get(ADMIN, {"q": "Бишкекский городской"}).content.decode()
-    assert "/structure/organisation/%d/change/" % small_tree["city"].pk in page
-    assert "/structure/organisation/%d/change/" % small_tree["oblast"].pk not in page
+    assert f"/structure/organisation/{small_tree['city'].pk}/change/" in page
+    assert f"/structure/organisation/{small_tree['oblast'].pk}/change/" not in page
 
 
 def test_changelist_filters_by_kind_and_region(admin_client, small_tree):
     page = admin_client.get(ADMIN, {"kind__exact": "primary", "region__exact": "talas"}).content.decode()
-    assert "/structure/organisation/%d/change/" % small_tree["school"].pk in page
-    assert "/structure/organisation/%d/change/" % small_tree["district"].pk not in page
+    assert f"/structure/organisation/{small_tree['school'].pk}/change/" in page
+    assert f"/structure/organisation/{small_tree['district'].pk}/change/" not in page
 
 
 def test_change_form_has_a_tab_per_language_and_tree_position(admin_client, small_tree):
@@ -114,7 +114,7 @@ def test_deleting_a_committee_with_children_is_refused(admin_client, small_tree)
     district = small_tree["district"]
     page = admin_client.get(f"{ADMIN}{district.pk}/delete/").content.decode()
     assert "Организация не удаляется вместе с нижестоящими" in page
-    assert "/structure/organisation/%d/change/" % small_tree["school"].pk in page
+    assert f"/structure/organisation/{small_tree['school'].pk}/change/" in page
     response = admin_client.post(f"{ADMIN}{district.pk}/delete/", {"post": "yes"})
     assert response.status_code == 200
     assert Organisation.objects.filter(pk=district.pk).exists()
