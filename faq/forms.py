@@ -57,6 +57,7 @@ class AskQuestionForm(forms.ModelForm):
         }
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         if self.is_bound:
             # NUL bytes come from scripts, not keyboards: drop them rather than refuse the text.
