@@ -48,9 +48,7 @@ class DocumentListView(ListView):
 
     def get_queryset(self):
         documents = (
-            Document.objects.published()
-            .select_related("document_type", "organisation")
-            .prefetch_related(_files_prefetch())
+            Document.objects.published().select_related("document_type").prefetch_related(_files_prefetch())
         )
         filters = self.active_filters
         if "type" in filters:
