@@ -79,7 +79,11 @@ def switch_language(request, language):
         return page_not_found(request, exception=None)
     next_url = _safe_next_url(request)
     if next_url:
-        target = translate_url(next_url, language)
+        # translate_url resolves the path in the active language, which here comes from the
+        # cookie or the browser, not from the page: resolve it in the page's own language.
+        page_language = translation.get_language_from_path(next_url) or translation.get_language()
+        with translation.override(page_language):
+            target = translate_url(next_url, language)
     else:
         with translation.override(language):
             target = reverse("home")
