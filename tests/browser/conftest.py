@@ -8,6 +8,7 @@ with the reason on a developer machine and fail in CI (CI=true).
 import io
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -69,10 +70,17 @@ def _new_page(browser, live_server, viewport, **options):
     # bypass_csp: axe-core is injected as a script tag, which a Content-Security-Policy would block.
     context = browser.new_context(base_url=live_server.url, viewport=viewport, bypass_csp=True, **options)
     context.set_default_timeout(10_000)
+    # Nothing leaves the machine: a request to any other host (a CDN, a font service) is refused
+    # and recorded, so a test can assert that pages need nothing from outside.
+    outside = []
+
+    def refuse(route):
+        outside.append(route.request.url)
+        route.abort()
+
+    context.route(lambda url: not url.startswith(live_server.url), refuse)
     page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.js_errors = errors
+    page.outside_requests = outside
     return context, page
 
 
@@ -107,12 +115,55 @@ def new_page(browser, live_server):
         context.close()
 
 
-@pytest.fixture
-def demo(transactional_db):
-    """The demo content of every app, as `make run` shows it."""
-    from django.core.management import call_command
+@pytest.fixture(scope="session")
+def demo_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
 
-    call_command("load_demo", stdout=io.StringIO())
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, demo_media):
+    """Overrides tests/conftest.py: browser tests share the media of the demo content."""
+    settings.MEDIA_ROOT = demo_media
+    return demo_media
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, demo_media):
+    """The demo content, loaded once per session and kept as a copy of the SQLite database.
+
+    `load_demo` generates photos and documents and takes about ten seconds; restoring the copy
+    takes milliseconds. On another database engine each test loads the demo content itself.
+    """
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import override_settings
+
+    if connection.vendor != "sqlite":
+        yield None
+        return
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
+        call_command("load_demo", stdout=io.StringIO())
+        connection.ensure_connection()
+        snapshot = sqlite3.connect(":memory:")
+        connection.connection.backup(snapshot)
+        call_command("flush", interactive=False, verbosity=0)
+    yield snapshot
+    snapshot.close()
+
+
+@pytest.fixture
+def demo(transactional_db, demo_snapshot):
+    """The demo content of every app, as `make run` shows it."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connection
+
+    if demo_snapshot is None:
+        call_command("load_demo", stdout=io.StringIO())
+        return
+    connection.ensure_connection()
+    demo_snapshot.backup(connection.connection)
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture(scope="session")

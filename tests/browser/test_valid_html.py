@@ -1,0 +1,52 @@
+"""The Nu HTML Checker reports no error on any public page type, in both languages and modes.
+
+The checker refuses localhost URLs, so the pages are saved (as the server sent them, from
+Django's test client) into artifacts/html/ and checked in one Java run: the JVM starts slowly.
+"""
+
+import json
+import subprocess
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.browser.conftest import ARTIFACTS
+from tests.browser.site_pages import LANGUAGES, public_pages
+
+pytestmark = pytest.mark.browser
+
+
+def test_every_public_page_type_is_valid_html(demo, client, vnu_command):
+    folder = ARTIFACTS / "html"
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.html"):
+        old.unlink()
+    saved = {}
+    for mode in ("standard", "low-vision"):
+        if mode == "low-vision":
+            client.cookies["low_vision"] = "1"
+        for language in LANGUAGES:
+            for name, url in public_pages(language):
+                response = client.get(url)
+                assert response.status_code == (404 if name == "not-found" else 200), url
+                path = folder / f"{language}-{mode}-{name}.html"
+                path.write_bytes(response.content)
+                saved[path.name] = url
+
+    result = subprocess.run(
+        [*vnu_command, "--errors-only", "--format", "json", *sorted(saved)],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    errors = [
+        f"{saved.get(Path(urlparse(m.get('url', '')).path).name, m.get('url'))} line {m.get('lastLine')}: "
+        f"{m['message']} -- {m.get('extract', '').strip()[:120]}"
+        for m in messages
+    ]
+    assert saved and result.returncode in (0, 1), result.stderr[-2000:]
+    assert not errors, f"The Nu HTML Checker found {len(errors)} errors:\n" + "\n".join(errors)
