@@ -134,18 +134,6 @@ class Question(models.Model):
     def __str__(self):
         return self.question
 
-    def save(self, *args, **kwargs):
-        # RichTextField.pre_save reads and writes `answer` through modeltranslation's descriptor,
-        # which would copy the fallback text into the current language's empty translation (an
-        # editor saving in /ru/admin/ would get the Kyrgyz answer stored as the Russian one).
-        # With _mt_disable the write stays on the base column; answer_ky/_ru are sanitised by
-        # their own fields.
-        self._mt_disable = True
-        try:
-            super().save(*args, **kwargs)
-        finally:
-            del self._mt_disable
-
     def get_absolute_url(self):
         return reverse("faq:question", args=[self.topic.slug, self.slug])
 

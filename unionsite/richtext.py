@@ -47,6 +47,9 @@ class RichTextField(RichTextUploadingField):
     """Rich text edited with CKEditor and sanitised on save."""
 
     def pre_save(self, model_instance, add):
-        clean = sanitize_html(getattr(model_instance, self.attname))
-        setattr(model_instance, self.attname, clean)
+        # Through __dict__, not getattr/setattr: on a translated model the plain field's
+        # descriptor reads the fallback language and writes the active one, which would copy
+        # the Kyrgyz text into an empty Russian field (or back) on every save.
+        clean = sanitize_html(model_instance.__dict__.get(self.attname))
+        model_instance.__dict__[self.attname] = clean
         return clean

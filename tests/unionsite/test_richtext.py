@@ -31,3 +31,32 @@ def test_sanitiser_keeps_editor_formatting():
     assert "<h2>Title</h2>" in cleaned
     assert '<a href="https://minjust.gov.kg/" title="t" rel="noopener noreferrer">law</a>' in cleaned
     assert '<td colspan="2">x</td>' in cleaned
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("active", ["ky", "ru"])
+def test_saving_in_either_language_keeps_an_empty_translation_empty(active):
+    from django.utils import translation
+
+    from news.models import Report
+    from tests.factories import ReportFactory
+
+    report = ReportFactory(body_ky="<p>Кыргызча гана.</p>", body_ru="")
+    with translation.override(active):
+        report = Report.objects.get(pk=report.pk)
+        report.save()
+    report.refresh_from_db()
+    assert report.body_ky == "<p>Кыргызча гана.</p>"
+    assert report.body_ru == ""
+
+
+@pytest.mark.django_db
+def test_rich_text_is_sanitised_on_save_in_every_language():
+    from tests.factories import ReportFactory
+
+    report = ReportFactory(
+        body_ky="<p onclick='x()'>a</p><script>1</script>", body_ru="<img src=x onerror=alert(1)>"
+    )
+    report.refresh_from_db()
+    assert report.body_ky == "<p>a</p>"
+    assert report.body_ru == '<img src="x">'
