@@ -2,9 +2,10 @@ import re
 
 from django import template
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 
 from structure.models import Organisation, OrganisationKind
 from structure.tree import TREE_FIELDS, figures_text, totals_by_path
@@ -74,8 +75,12 @@ def organisation_tree(nodes):
         if node.figures:
             line += format_html(' <span class="org-figures">{}</span>', node.figures)
         if node.has_children:
+            # The link stays outside <summary>: a link inside it would be a control nested in a control.
             opened = " open" if node.level == 0 else ""
-            parts.append(f"<li><details{opened}><summary>{line}</summary><ul>")
+            below = ngettext(
+                "%(count)s organisation below", "%(count)s organisations below", node.numchild
+            ) % {"count": number_format(node.numchild, force_grouping=True)}
+            parts.append(format_html("<li>{}<details{}><summary>{}</summary><ul>", line, opened, below))
         else:
             parts.append(f"<li>{line}</li>")
         parts.append("</ul></details></li>" * len(node.closes))

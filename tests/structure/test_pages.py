@@ -38,6 +38,7 @@ def test_structure_page_shows_governing_bodies_and_tree_in_each_language(
     assert oblast in page
     # The tree opens without JavaScript: committees are <details>, schools are links inside them.
     assert "<details open><summary>" in page
+    assert "<summary><a" not in page  # no link nested inside the disclosure control
     assert f'href="/{language}/structure/school-7/"' in page
     assert "<script>" not in page
 
