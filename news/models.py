@@ -188,16 +188,7 @@ class Report(models.Model):
             self._refresh_cover_renditions(save=False)
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "cover_renditions"}
-        # RichTextField.pre_save writes the cleaned text back through the original `body`
-        # attribute, whose modeltranslation descriptor copies it into body_<active language>: a
-        # Russian-only report saved while Kyrgyz is active would get its Russian text as Kyrgyz
-        # too (and lose its lang="ru" fallback). modeltranslation's _mt_disable flag keeps that
-        # write on the original column; body_ky and body_ru are cleaned by their own pre_save.
-        self._mt_disable = True
-        try:
-            super().save(*args, **kwargs)
-        finally:
-            self._mt_disable = False
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         day = timezone.localdate(self.published_at)

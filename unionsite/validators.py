@@ -21,9 +21,9 @@ class ImageUploadValidator:
         max_size = settings.IMAGE_MAX_UPLOAD_SIZE
         if file.size is not None and file.size > max_size:
             raise ValidationError(
-                _("The photo is %(size)s; the limit is %(limit)s."),
+                _("The photo is larger than the limit of %(limit)s."),
                 code="too_large",
-                params={"size": filesizeformat(file.size), "limit": filesizeformat(max_size)},
+                params={"limit": filesizeformat(max_size)},
             )
         if file.size == 0:
             raise ValidationError(_("The file is empty."), code="empty")

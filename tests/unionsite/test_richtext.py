@@ -38,16 +38,16 @@ def test_sanitiser_keeps_editor_formatting():
 def test_saving_in_either_language_keeps_an_empty_translation_empty(active):
     from django.utils import translation
 
-    from news.models import Report
-    from tests.factories import ReportFactory
+    from faq.models import Question
+    from tests.factories import QuestionFactory
 
-    report = ReportFactory(body_ky="<p>Кыргызча гана.</p>", body_ru="")
+    question = QuestionFactory(answer_ky="<p>Кыргызча гана.</p>", answer_ru="")
     with translation.override(active):
-        report = Report.objects.get(pk=report.pk)
-        report.save()
-    report.refresh_from_db()
-    assert report.body_ky == "<p>Кыргызча гана.</p>"
-    assert report.body_ru == ""
+        question = Question.objects.get(pk=question.pk)
+        question.save()
+    question.refresh_from_db()
+    assert question.answer_ky == "<p>Кыргызча гана.</p>"
+    assert question.answer_ru == ""
 
 
 @pytest.mark.django_db
