@@ -13,6 +13,8 @@ from django.utils import translation
 
 from tests.browser.site_pages import LANGUAGES, public_pages
 
+expect = pytest.importorskip("playwright.sync_api", reason="requirements-dev.txt is not installed").expect
+
 pytestmark = pytest.mark.browser
 
 OTHER = {"ky": "ru", "ru": "ky"}
@@ -53,7 +55,7 @@ def log_into_admin(page, language, username):
     page.fill("#id_username", username)
     page.fill("#id_password", "a-long-test-password-1")
     page.click("#login-form [type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
+    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 # --- 1. A report: language switch, gallery, print ---------------------------------------------
@@ -83,7 +85,7 @@ def test_switcher_keeps_the_same_report(language, demo, page):
 
     page.click(f".language-switcher a[hreflang={other}]")
 
-    page.wait_for_url(re.compile(re.escape(url_in(other, report)) + "$"))
+    expect(page).to_have_url(re.compile(re.escape(url_in(other, report)) + "$"))
     assert page.locator("html").get_attribute("lang") == other
     assert page.locator("h1").inner_text() == text_in(report, "title", other)
     assert page.locator(f".language-switcher [aria-current][lang={other}]").count() == 1
@@ -136,10 +138,10 @@ def test_filtered_library_downloads_the_model_collective_agreement(language, dem
     page.select_option("select[name=type]", agreement.document_type.slug)
     page.click(".document-filters button[type=submit]")
 
-    page.wait_for_url(re.compile(rf"type={re.escape(agreement.document_type.slug)}"))
+    expect(page).to_have_url(re.compile(rf"type={re.escape(agreement.document_type.slug)}"))
     assert page.locator(".document-item").count() == same_type
     page.click(f".document-item a[href='{url_in(language, agreement)}']")
-    page.wait_for_url(re.compile(re.escape(url_in(language, agreement)) + "$"))
+    expect(page).to_have_url(re.compile(re.escape(url_in(language, agreement)) + "$"))
     assert page.locator("h1").inner_text() == text_in(agreement, "title", language)
 
     with page.expect_download() as download_info:
@@ -166,14 +168,14 @@ def test_question_asked_through_the_form_reaches_the_admin(language, demo, page,
     assert page.locator(".faq-answer").inner_text().strip()
 
     page.click(f"main a[href='{url_in(language, name='faq:ask')}']")
-    page.wait_for_url(re.compile(re.escape(url_in(language, name="faq:ask")) + "$"))
+    expect(page).to_have_url(re.compile(re.escape(url_in(language, name="faq:ask")) + "$"))
     asked = f"Browser journey question ({language}): is my summer leave paid in full?"
     page.locator("label[for=id_text]").click()  # the field is reached through its label
     page.keyboard.type(asked)
     page.fill("#id_name", "Test Visitor")
     page.click(".faq-ask-form button[type=submit]")
 
-    page.wait_for_url(re.compile(re.escape(url_in(language, name="faq:ask_done")) + "$"))
+    expect(page).to_have_url(re.compile(re.escape(url_in(language, name="faq:ask_done")) + "$"))
     assert page.locator("[role=status]").is_visible()
     assert page.locator(".faq-sent").inner_text() == asked
     incoming = IncomingQuestion.objects.get(text=asked)
@@ -206,19 +208,20 @@ def test_district_committee_found_through_the_tree_shows_its_latest_reports(lang
 
     page.goto(url_in(language, name="structure:index"))
     for ancestor in district.get_ancestors():
-        summary = page.locator(f".org-tree summary:has(> a[href='{url_in(language, ancestor)}'])")
-        if summary.count() and summary.locator("xpath=..").get_attribute("open") is None:
-            summary.click(position={"x": 4, "y": 8})  # the disclosure marker, not the link
+        # Each committee's line has its link, then "N organisations below" to open the branch.
+        branch = page.locator(f".org-tree li:has(> a[href='{url_in(language, ancestor)}']) > details")
+        if branch.count() and branch.get_attribute("open") is None:
+            branch.locator("> summary").click()
     link = page.locator(f".org-tree a[href='{url_in(language, district)}']")
     assert link.is_visible(), "the district committee is not reachable in the tree"
     link.click()
 
-    page.wait_for_url(re.compile(re.escape(url_in(language, district)) + "$"))
+    expect(page).to_have_url(re.compile(re.escape(url_in(language, district)) + "$"))
     assert page.locator("h1").inner_text() == text_in(district, "name", language)
     latest = page.locator(".organisation-reports")
     assert latest.locator(f"a[href='{url_in(language, report)}']").count() == 1
     latest.locator(f"a[href='{url_in(language, report)}']").click()
-    page.wait_for_url(re.compile(re.escape(url_in(language, report)) + "$"))
+    expect(page).to_have_url(re.compile(re.escape(url_in(language, report)) + "$"))
 
 
 # --- 5. Staff write a report in the admin ---------------------------------------------------------
@@ -280,7 +283,7 @@ def test_report_written_in_the_admin_appears_in_both_languages(demo, page):
     for language, title in (("ky", report.title_ky), ("ru", report.title_ru)):
         page.goto(url_in(language, name="news:list"))
         page.get_by_role("link", name=title).click()
-        page.wait_for_url(re.compile(re.escape(url_in(language, report)) + "$"))
+        expect(page).to_have_url(re.compile(re.escape(url_in(language, report)) + "$"))
         assert page.locator("h1").inner_text() == title
         assert page.locator(".gallery img").count() == 2
 
@@ -315,7 +318,7 @@ def test_navigation_is_reachable_on_a_phone(language, demo, phone_page):
         box = link.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 360, f"{name} is outside the screen: {box}"
     phone_page.locator(f".site-nav a[href='{url_in(language, name='documents:list')}']").click()
-    phone_page.wait_for_url(re.compile(re.escape(url_in(language, name="documents:list")) + "$"))
+    expect(phone_page).to_have_url(re.compile(re.escape(url_in(language, name="documents:list")) + "$"))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
