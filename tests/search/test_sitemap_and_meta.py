@@ -37,3 +37,18 @@ def test_every_page_has_canonical_and_opengraph(client, language):
     assert '<meta property="og:title"' in page
     assert f'<meta property="og:url" content="http://testserver/{language}/search/">' in page
     assert '<meta property="og:site_name"' in page
+
+
+def test_a_report_has_one_set_of_opengraph_tags_of_its_own(client):
+    report = ReportFactory(title_ru="Съезд профсоюза", lead_ru="Делегаты избрали президиум.")
+    page = client.get(report.get_absolute_url().replace("/ky/", "/ru/", 1)).content.decode()
+    assert page.count('property="og:title"') == 1
+    assert '<meta property="og:title" content="Съезд профсоюза">' in page
+    assert page.count('rel="canonical"') == 1
+    assert page.count('property="og:image"') == 1
+
+
+def test_detail_pages_name_themselves_in_opengraph(client):
+    question = QuestionFactory(question_ru="Можно ли отказать в отпуске?")
+    page = client.get(question.get_absolute_url().replace("/ky/", "/ru/", 1)).content.decode()
+    assert '<meta property="og:title" content="Можно ли отказать в отпуске?">' in page
