@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEV_ENV := DJANGO_DEBUG=1
+# Production shells export DJANGO_SECRET_KEY and the rest; a developer's shell gets debug settings.
+MANAGE_ENV := $(if $(DJANGO_SECRET_KEY),,$(DEV_ENV))
 
-.PHONY: run test pytest lint format messages install install-dev clean browser-system-deps browser-tools
+.PHONY: run test pytest lint format messages install install-dev clean backup restore browser-system-deps browser-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +78,15 @@ format: install-dev
 messages: install-dev
 	$(DEV_ENV) $(BIN)/python manage.py makemessages --locale ky --locale ru --ignore '.venv/*' --ignore 'var/*' --no-obsolete
 	$(DEV_ENV) $(BIN)/python manage.py compile_translations
+
+# Database and uploaded files in one dated archive under var/backups/ (SQLite copy or pg_dump).
+backup: install
+	$(MANAGE_ENV) $(BIN)/python manage.py backup --output-dir var/backups
+
+# Bring a backup back: make restore FILE=var/backups/unionsite-backup-....tar.gz
+restore: install
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=var/backups/unionsite-backup-....tar.gz"; exit 2; }
+	$(MANAGE_ENV) $(BIN)/python manage.py restore "$(FILE)"
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache .ruff_cache
