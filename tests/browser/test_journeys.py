@@ -195,7 +195,7 @@ def test_question_asked_through_the_form_reaches_the_admin(language, demo, page,
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_district_committee_found_through_the_tree_shows_its_latest_reports(language, demo, page):
     from news.models import Report
-    from structure.models import OrganisationKind
+    from structure.models import Organisation, OrganisationKind
 
     report = (
         Report.objects.published()
@@ -207,7 +207,7 @@ def test_district_committee_found_through_the_tree_shows_its_latest_reports(lang
     district = report.organisation
 
     page.goto(url_in(language, name="structure:index"))
-    for ancestor in district.get_ancestors():
+    for ancestor in Organisation.objects.get_ancestors(district):
         # Each committee's line has its link, then "N organisations below" to open the branch.
         branch = page.locator(f".org-tree li:has(> a[href='{url_in(language, ancestor)}']) > details")
         if branch.count() and branch.get_attribute("open") is None:
