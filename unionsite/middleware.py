@@ -1,6 +1,6 @@
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
@@ -19,7 +19,12 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, (OperationalError, InterfaceError)):
+        # Plain DatabaseError is what a broken database file gives; its subclasses such as
+        # IntegrityError or ProgrammingError are bugs and stay 500s.
+        unavailable = (
+            isinstance(exception, (OperationalError, InterfaceError)) or type(exception) is DatabaseError
+        )
+        if not unavailable:
             return None
         # Rendered without the request: context processors would touch the session, in the database.
         response = HttpResponse(render_to_string("503.html"), status=503)

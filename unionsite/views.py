@@ -56,7 +56,8 @@ def healthz(request):
     """Answer 200 when the database answers a query, 503 when it does not."""
     try:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
+            # A real table, not SELECT 1: SQLite answers that without reading its file at all.
+            cursor.execute("SELECT 1 FROM django_migrations LIMIT 1")
             cursor.fetchone()
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
