@@ -119,7 +119,7 @@ class IncomingQuestionAdmin(admin.ModelAdmin):
             return None
         created = []
         with transaction.atomic():
-            for incoming in queryset.select_for_update():
+            for incoming in queryset.select_for_update(of=("self",)):
                 if incoming.faq_question_id:
                     self.message_user(
                         request,
