@@ -1,10 +1,14 @@
-from django.contrib import admin
+import reversion
+from django.contrib import admin, messages
 from django.db.models import Prefetch
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
+from reversion.admin import VersionAdmin
 
 from documents.models import Document, DocumentFile, DocumentType
+from unionsite.editorial import EditorialAdmin, EditorialForm
 
 
 class YearSignedFilter(admin.SimpleListFilter):
@@ -42,8 +46,17 @@ class DocumentTypeAdmin(TabbedTranslationAdmin):
     search_fields = ("name_ky", "name_ru", "slug")
 
 
+# History of the document's description and publication; the files are not followed, as
+# restoring an old version must never delete a file uploaded since. Registered here, after
+# modeltranslation added the per-language fields.
+reversion.register(Document)
+
+
 @admin.register(Document)
-class DocumentAdmin(TabbedTranslationAdmin):
+class DocumentAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin):
+    form = EditorialForm
+    publish_permission = "documents.publish_document"
+    actions = ["submit_for_review", "publish", "unpublish"]
     inlines = [DocumentFileInline]
     list_display = (
         "title",
@@ -52,17 +65,17 @@ class DocumentAdmin(TabbedTranslationAdmin):
         "date_signed",
         "files_summary",
         "is_expired_shown",
-        "is_published",
+        "status",
         "is_key",
         "order",
     )
     list_display_links = ("title",)
-    list_editable = ("is_published", "is_key", "order")
+    list_editable = ("is_key", "order")
     list_filter = (
         "document_type",
         YearSignedFilter,
         ("organisation", admin.RelatedOnlyFieldListFilter),
-        "is_published",
+        "status",
         "is_key",
         "files__language",
     )
@@ -74,7 +87,7 @@ class DocumentAdmin(TabbedTranslationAdmin):
         (None, {"fields": ("title", "slug", "document_type", "number", "date_signed", "organisation")}),
         (_("Agreement"), {"fields": ("parties", "valid_from", "valid_until")}),
         (_("Description"), {"fields": ("description",)}),
-        (_("Publication"), {"fields": ("is_published", "is_key", "order")}),
+        (_("Publication"), {"fields": ("status", "review_comment", "is_key", "order")}),
     )
 
     def get_queryset(self, request):
@@ -89,3 +102,17 @@ class DocumentAdmin(TabbedTranslationAdmin):
     @admin.display(description=_("expired"), boolean=True)
     def is_expired_shown(self, obj):
         return obj.is_expired
+
+    @admin.action(description=_("Publish the selected documents"), permissions=["publish"])
+    def publish(self, request, queryset):
+        count = self.set_status(request, queryset, Document.Status.PUBLISHED)
+        message = ngettext("%(count)d document published.", "%(count)d documents published.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    @admin.action(
+        description=_("Unpublish the selected documents (make them drafts)"), permissions=["publish"]
+    )
+    def unpublish(self, request, queryset):
+        count = self.set_status(request, queryset, Document.Status.DRAFT)
+        message = ngettext("%(count)d document unpublished.", "%(count)d documents unpublished.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)

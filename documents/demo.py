@@ -193,7 +193,7 @@ def load(stdout):
         data["organisation"] = _organisation(data.pop("organisation", None))
         data["title_ky"] = data["title_ky"] or None
         data["title_ru"] = data["title_ru"] or None
-        data.setdefault("is_published", True)
+        data["status"] = Document.Status.PUBLISHED
         document, was_created = Document.objects.update_or_create(slug=slug, defaults=data)
         created += was_created
         for language, file_format in file_formats.items():

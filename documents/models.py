@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from documents.formats import CONTENT_TYPES, EXTENSIONS, FORMAT_LABELS, FileFormat, detect_format
 from documents.validators import validate_document_upload
 from unionsite.richtext import RichTextField
+from unionsite.roles import PublicationStatus
 
 # The slug of the document type the home block puts first (the model collective agreement).
 COLLECTIVE_AGREEMENT_TEMPLATE = "collective-agreement-template"
@@ -46,7 +47,7 @@ class DocumentType(models.Model):
 class DocumentQuerySet(models.QuerySet):
     def published(self):
         """Documents visitors may see: only this method decides, views never repeat the filter."""
-        return self.filter(is_published=True)
+        return self.filter(status=Document.Status.PUBLISHED)
 
     def with_file_in(self, language):
         return self.filter(Exists(DocumentFile.objects.filter(document=OuterRef("pk"), language=language)))
@@ -119,10 +120,23 @@ class Document(models.Model):
         verbose_name=_("issuing organisation"),
         help_text=_("The union organisation that issued or signed the document, if any."),
     )
-    is_published = models.BooleanField(
-        _("published"),
-        default=False,
-        help_text=_("Visitors see the document (and can download its files) only when this is ticked."),
+    # draft → submitted for review → published, and back (returned with a comment); see unionsite/roles.py.
+    Status = PublicationStatus
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text=_(
+            "Visitors see the document (and can download its files) only when it is published. Editors "
+            "save drafts and submit them for review; a reviewer publishes them or returns them."
+        ),
+    )
+    review_comment = models.TextField(
+        _("reviewer's comment"),
+        blank=True,
+        help_text=_("What to change before the document can be published. Shown to the editor."),
     )
     is_key = models.BooleanField(
         _("key document"),
@@ -141,12 +155,17 @@ class Document(models.Model):
         ordering = [F("date_signed").desc(nulls_last=True), "-created_at", "-pk"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+        permissions = [("publish_document", "Can publish, unpublish and return documents")]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
         return reverse("documents:detail", args=[self.slug])
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
 
     @property
     def is_expired(self):

@@ -1,3 +1,4 @@
+import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -6,9 +7,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from reversion.admin import VersionAdmin
 
 from news.models import Category, Report, ReportPhoto
 from news.renditions import delete_renditions
+from unionsite.editorial import EditorialAdmin, EditorialForm
 from unionsite.validators import validate_image_upload
 
 
@@ -45,7 +48,7 @@ class MultiplePhotoField(forms.FileField):
         return files
 
 
-class ReportAdminForm(forms.ModelForm):
+class ReportAdminForm(EditorialForm):
     upload_photos = MultiplePhotoField(
         label=_("Add many photos"),
         required=False,
@@ -64,6 +67,7 @@ class ReportAdminForm(forms.ModelForm):
             "lead",
             "body",
             "status",
+            "review_comment",
             "published_at",
             "organisation",
             "category",
@@ -94,8 +98,14 @@ class CategoryAdmin(TabbedTranslationAdmin):
     search_fields = ("name_ky", "name_ru", "slug")
 
 
+# History of the report itself (texts, status, dates, organisation), with every translation; the
+# photos are not followed, as restoring an old version must never delete photos added since.
+# Registered here, after modeltranslation added the per-language fields.
+reversion.register(Report)
+
+
 @admin.register(Report)
-class ReportAdmin(TabbedTranslationAdmin):
+class ReportAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin):
     form = ReportAdminForm
     inlines = [ReportPhotoInline]
     list_display = ("title", "organisation", "category", "status", "published_at")
@@ -103,11 +113,15 @@ class ReportAdmin(TabbedTranslationAdmin):
     list_select_related = ("organisation", "category")
     search_fields = ("title_ky", "title_ru", "lead_ky", "lead_ru")
     date_hierarchy = "published_at"
-    actions = ["publish", "unpublish"]
+    actions = ["submit_for_review", "publish", "unpublish"]
+    publish_permission = "news.publish_report"
     save_on_top = True
     fieldsets = [
         (None, {"fields": ("title", "slug", "lead", "body")}),
-        (_("Publication"), {"fields": ("status", "published_at", "organisation", "category")}),
+        (
+            _("Publication"),
+            {"fields": ("status", "review_comment", "published_at", "organisation", "category")},
+        ),
         (_("Prepared by"), {"fields": ("prepared_by_name", "prepared_by_position")}),
         (_("Photos"), {"fields": ("cover", "upload_photos")}),
     ]
@@ -146,18 +160,18 @@ class ReportAdmin(TabbedTranslationAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Publish the selected reports"), permissions=["change"])
+    @admin.action(description=_("Publish the selected reports"), permissions=["publish"])
     def publish(self, request, queryset):
-        count = queryset.update(status=Report.Status.PUBLISHED)
+        count = self.set_status(request, queryset, Report.Status.PUBLISHED)
         self.message_user(
             request,
             ngettext("%(count)d report published.", "%(count)d reports published.", count) % {"count": count},
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Unpublish the selected reports (make them drafts)"), permissions=["change"])
+    @admin.action(description=_("Unpublish the selected reports (make them drafts)"), permissions=["publish"])
     def unpublish(self, request, queryset):
-        count = queryset.update(status=Report.Status.DRAFT)
+        count = self.set_status(request, queryset, Report.Status.DRAFT)
         self.message_user(
             request,
             ngettext("%(count)d report unpublished.", "%(count)d reports unpublished.", count)

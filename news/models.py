@@ -20,6 +20,7 @@ from news.renditions import (
 )
 from structure.models import Organisation
 from unionsite.richtext import RichTextField
+from unionsite.roles import PublicationStatus
 from unionsite.validators import validate_image_upload
 
 # Kyrgyz and Russian letters in Latin, for readable addresses made from a title.
@@ -89,9 +90,8 @@ class Report(models.Model):
     by region is a join on the organisation, which the list needs anyway for its cards.
     """
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
+    # draft → submitted for review → published, and back (returned with a comment); see unionsite/roles.py.
+    Status = PublicationStatus
 
     # Regional staff often write in one language only: no language is required on its own, and
     # `clean` asks for a title in at least one of them.
@@ -127,7 +127,15 @@ class Report(models.Model):
         max_length=10,
         choices=Status.choices,
         default=Status.DRAFT,
-        help_text=_("Drafts are never shown to the public."),
+        help_text=_(
+            "Only published reports are shown to the public. Editors save drafts and submit them for "
+            "review; a reviewer publishes them or returns them with a comment."
+        ),
+    )
+    review_comment = models.TextField(
+        _("reviewer's comment"),
+        blank=True,
+        help_text=_("What to change before the report can be published. Shown to the editor."),
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -176,6 +184,7 @@ class Report(models.Model):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         indexes = [models.Index(fields=["status", "-published_at"], name="news_report_public")]
+        permissions = [("publish_report", "Can publish, unpublish and return reports")]
 
     def __str__(self):
         return self.title or self.slug

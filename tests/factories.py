@@ -188,7 +188,7 @@ class DocumentFactory(DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"document-{n}")
     document_type = factory.SubFactory(DocumentTypeFactory)
     number = factory.Sequence(lambda n: f"{n}-К")
-    is_published = True
+    status = Document.Status.PUBLISHED
 
 
 class DocumentFileFactory(DjangoModelFactory):

@@ -86,7 +86,7 @@ def booklet(booklet_type):
 def test_library_lists_published_documents_in_the_visitors_language(
     client, agreement, language, heading, title, type_name
 ):
-    DocumentFactory(title_ky="Жашыруун долбоор", title_ru="Секретный черновик", is_published=False)
+    DocumentFactory(title_ky="Жашыруун долбоор", title_ru="Секретный черновик", status="draft")
     response = client.get(f"/{language}/documents/")
     assert response.status_code == 200
     page = text(response)
@@ -289,7 +289,7 @@ def test_detail_links_the_issuing_organisation(client, agreement_type):
 
 @pytest.mark.parametrize("slug", ["no-such-document", "hidden"])
 def test_unknown_or_unpublished_document_is_404(client, agreement_type, slug):
-    DocumentFactory(slug="hidden", document_type=agreement_type, is_published=False)
+    DocumentFactory(slug="hidden", document_type=agreement_type, status="draft")
     assert client.get(f"/ky/documents/{slug}/").status_code == 404
 
 

@@ -174,8 +174,8 @@ def test_answer_missing_in_russian_falls_back_to_kyrgyz_marked_with_its_language
 
 
 def test_reference_links_to_the_document_in_the_library_only_while_it_is_published(client):
-    published = DocumentFactory(slug="labour-code", is_published=True)
-    hidden = DocumentFactory(slug="draft-doc", is_published=False)
+    published = DocumentFactory(slug="labour-code", status="published")
+    hidden = DocumentFactory(slug="draft-doc", status="draft")
     LegalReferenceFactory(document=published)
     LegalReferenceFactory(document=hidden)
     page = client.get("/ru/faq/").content.decode()
