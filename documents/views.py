@@ -14,6 +14,7 @@ from django.views.generic import DetailView, ListView
 
 from documents.forms import LibraryFilterForm
 from documents.models import Document, DocumentFile, DocumentType
+from unionsite.roles import can_preview, preview_requested, private_preview
 
 # Characters Windows, macOS or a browser would refuse or misread in a saved file name.
 UNSAFE_FILE_NAME_CHARACTERS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
@@ -75,12 +76,21 @@ class DocumentDetailView(DetailView):
     template_name = "documents/detail.html"
     context_object_name = "document"
 
+    def get(self, request, *args, **kwargs):
+        self.preview = preview_requested(request)
+        response = super().get(request, *args, **kwargs)
+        return private_preview(response) if self.preview else response
+
     def get_queryset(self):
-        return (
-            Document.objects.published()
-            .select_related("document_type", "organisation")
-            .prefetch_related(_files_prefetch())
-        )
+        # Staff with access to the document see it as it will look, whatever its status.
+        documents = Document.objects.all() if self.preview else Document.objects.published()
+        return documents.select_related("document_type", "organisation").prefetch_related(_files_prefetch())
+
+    def get_object(self, queryset=None):
+        document = super().get_object(queryset)
+        if self.preview and not can_preview(self.request.user, document, "documents.change_document"):
+            raise Http404("No such document")
+        return document
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -90,6 +100,7 @@ class DocumentDetailView(DetailView):
         files.sort(key=lambda document_file: document_file.language != current)
         context["files"] = files
         context["only_in_other_language"] = bool(files) and all(f.language != current for f in files)
+        context["preview"] = self.preview and not self.object.is_published
         return context
 
 

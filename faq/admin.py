@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from reversion.admin import VersionAdmin
 
 from faq.models import IncomingQuestion, LegalReference, Question, Topic
 
@@ -35,7 +36,8 @@ class LegalReferenceInline(TranslationStackedInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(TabbedTranslationAdmin):
+class QuestionAdmin(VersionAdmin, TabbedTranslationAdmin):
+    # History (django-reversion) of the question, its answer and its legal references.
     list_display = ("question", "topic", "order", "is_published", "answer_checked_on", "updated_at")
     list_display_links = ("question",)
     list_editable = ("order", "is_published")

@@ -12,6 +12,7 @@ from django.views.generic import DetailView, ListView
 from news.forms import ReportFilterForm
 from news.models import Category, Report
 from structure.models import Region
+from unionsite.roles import can_preview, preview_requested, private_preview
 
 # The characters that could end a <script> block, escaped as json_script does.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -68,18 +69,27 @@ class ReportDetailView(DetailView):
     context_object_name = "report"
 
     def get_queryset(self):
+        if self.preview:
+            # Staff with access to the report see it as it will look, whatever its status.
+            return Report.objects.for_cards()
         return Report.objects.published().for_cards()
 
     def get_object(self, queryset=None):
         return get_object_or_404(self.get_queryset(), slug=self.kwargs["slug"])
 
     def get(self, request, *args, **kwargs):
+        self.preview = preview_requested(request)
         self.object = self.get_object()
+        if self.preview and not can_preview(request.user, self.object, "news.change_report"):
+            raise Http404(_("There is no such report."))
         canonical = self.object.get_absolute_url()
         if request.path != canonical:
             # The publication date changed after the link was shared: send readers to the new one.
+            if self.preview:
+                return redirect(f"{canonical}?preview=1")
             return redirect(canonical, permanent=True)
-        return self.render_to_response(self.get_context_data(object=self.object))
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        return private_preview(response) if self.preview else response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -99,6 +109,7 @@ class ReportDetailView(DetailView):
             .exclude(pk=report.pk)[:3]
         )
         context["print_view"] = self.request.GET.get("print") == "1"
+        context["preview"] = self.preview and not report.is_public
         context["json_ld"] = self.json_ld(report)
         cover = report.cover_sizes.get("detail")
         context["og_image"] = self.request.build_absolute_uri(cover.url) if cover else ""

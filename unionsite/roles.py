@@ -110,6 +110,21 @@ def can_preview(user, obj, change_permission):
     return in_scope(user, getattr(obj, "organisation", None))
 
 
+def preview_requested(request):
+    """`?preview=1` from a staff member; anyone else gets the public page (or its 404)."""
+    return request.GET.get("preview") == "1" and request.user.is_authenticated and request.user.is_staff
+
+
+def private_preview(response):
+    """A preview is for this staff member only: never cached, never indexed."""
+    from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 def client_ip(request):
     """The client's address for django-axes: the proxy's header when one is configured.
 
