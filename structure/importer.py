@@ -18,6 +18,7 @@ from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
 from structure.models import Organisation, OrganisationKind, Region
+from unionsite.pagecache import bump_generation
 
 TRANSLATED = ("name", "short_name", "address", "leader_name", "leader_position")
 LANGUAGES = ("ky", "ru")
@@ -410,6 +411,8 @@ def import_organisations(data, dry_run=False):
     try:
         with transaction.atomic():
             write_rows(result.rows, result)
+        # Tree moves update paths without model signals: make the cached pages stale explicitly.
+        bump_generation()
     except ImportAborted as aborted:
         result.errors.append((aborted.line, aborted.message))
         result.created = result.updated = result.moved = result.unchanged = 0

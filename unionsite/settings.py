@@ -69,6 +69,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "unionsite.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304s for every page and feed, cached or not (unionsite/pagecache.py).
+    "django.middleware.http.ConditionalGetMiddleware",
+    "unionsite.pagecache.UpdatePageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,6 +82,8 @@ MIDDLEWARE = [
     "unionsite.middleware.DatabaseUnavailableMiddleware",
     # Last, so that a lockout page renders in the language LocaleMiddleware chose.
     "axes.middleware.AxesMiddleware",
+    # Really last: answers anonymous visitors from the page cache once the language is known.
+    "unionsite.pagecache.FetchPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "unionsite.urls"
@@ -123,6 +128,11 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole pages for anonymous visitors, dropped when content changes (unionsite/pagecache.py);
+# 0 turns the page cache off. With several worker processes, set REDIS_URL: locmem is per process.
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
+CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,201 @@
+"""Whole pages cached for anonymous visitors, thrown away as soon as the content they show changes.
+
+Django's cache middleware does the caching (per URL, hence per language: every public URL carries
+its /ky/ or /ru/ prefix, and Django adds the active language to the key as well). What it lacks is
+invalidation, and these subclasses add it with a *generation* number in the key prefix:
+
+* every save or delete of a model of the content apps (news, faq, documents, structure) bumps the
+  generation, so the next request of every page misses and is rendered afresh: publishing a
+  report shows it at once on the home page, the list, the organisation page and search;
+* so does any successful POST/PUT/DELETE by a signed-in user (the admin's bulk actions and tree
+  moves update rows without model signals);
+* content that changes by itself with time registers a schedule (`register_schedule`): a report
+  published for 10:00 bumps the generation at the first request after 10:00, with no scheduler;
+* the bump happens at once and again when the transaction commits, so a page rendered from the
+  old rows between the two cannot stay in the cache.
+
+Old generations are never deleted: they are no longer asked for and expire with their timeout.
+
+Never cached: anything for a signed-in user, requests carrying flash messages, responses that set
+cookies or vary on them (a form's CSRF token, the session), non-200 responses, streaming responses
+(file downloads), responses marked private/no-cache/no-store. The low-vision mode has its own
+entries (it changes the page's markup), chosen by its cookie rather than by `Vary: Cookie`, which
+would split the cache per visitor.
+
+The generation lives in the default cache, so it is shared by every process only when that cache
+is shared: with several gunicorn workers, production sets REDIS_URL (locmem is per process; a
+change made in one worker would not reach the pages cached by another until they expire).
+"""
+
+import time
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import caches
+from django.db import DatabaseError, transaction
+from django.db.models.signals import post_delete, post_save
+from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.utils.cache import (
+    get_cache_key,
+    has_vary_header,
+    learn_cache_key,
+    patch_cache_control,
+    set_response_etag,
+)
+
+GENERATION_KEY = "pagecache:generation"
+NEXT_CHANGE_KEY = "pagecache:next-change"
+CONTENT_APPS = ("news", "faq", "documents", "structure")
+# Models of the content apps that no public page shows.
+PRIVATE_MODELS = {"faq.IncomingQuestion"}
+LOW_VISION_COOKIE = "low_vision"
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
+
+_schedules = []
+
+
+def page_cache_seconds():
+    """How long a page may stay cached; 0 turns the page cache off (DJANGO_PAGE_CACHE_SECONDS)."""
+    return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+
+
+def page_cache():
+    return caches[settings.CACHE_MIDDLEWARE_ALIAS]
+
+
+def register_schedule(next_change):
+    """Register a function returning the next time (aware datetime or None) content changes by itself."""
+    if next_change not in _schedules:
+        _schedules.append(next_change)
+
+
+def _next_change_timestamp():
+    """The next scheduled change as a timestamp, 0 when none is scheduled."""
+    times = [moment.timestamp() for moment in (schedule() for schedule in _schedules) if moment is not None]
+    return min(times) if times else 0
+
+
+def _increment():
+    cache = page_cache()
+    try:
+        return cache.incr(GENERATION_KEY)
+    except ValueError:
+        # Missing (first use, or the cache was flushed): start from the clock, which is past any
+        # number an earlier run can have reached.
+        generation = int(time.time() * 1000)
+        cache.set(GENERATION_KEY, generation, None)
+        return generation
+
+
+def bump_generation():
+    """Make every cached page stale now. Call it after changing content with queryset.update()."""
+    _increment()
+    # The schedule may have changed too (a report scheduled, or a scheduled one published early):
+    # look it up now, once per change, rather than in the next page request.
+    page_cache().set(NEXT_CHANGE_KEY, _next_change_timestamp(), None)
+
+
+def bump_after_change(sender=None, using=None, **kwargs):
+    bump_generation()
+    transaction.on_commit(bump_generation, using=using)
+
+
+def current_generation():
+    """The generation to key pages with; moves on by itself when a scheduled change is due."""
+    cache = page_cache()
+    values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY])
+    generation = values.get(GENERATION_KEY)
+    next_change = values.get(NEXT_CHANGE_KEY)
+    if generation is None:
+        generation = _increment()
+    if next_change is None or (next_change and next_change <= time.time()):
+        if next_change:
+            generation = _increment()
+        try:
+            cache.set(NEXT_CHANGE_KEY, _next_change_timestamp(), None)
+        except DatabaseError:
+            # The database is down: the page will say so (503), and nothing is cached meanwhile.
+            return None
+    return generation
+
+
+def connect_signals(app_configs):
+    for app_config in app_configs:
+        if app_config.label not in CONTENT_APPS:
+            continue
+        for model in app_config.get_models():
+            if model._meta.label in PRIVATE_MODELS:
+                continue
+            uid = f"pagecache-{model._meta.label_lower}"
+            post_save.connect(bump_after_change, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(bump_after_change, sender=model, dispatch_uid=f"{uid}-delete")
+
+
+def _signed_in(request):
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
+
+
+class UpdatePageCacheMiddleware(UpdateCacheMiddleware):
+    """First in MIDDLEWARE: stores cacheable responses under the request's generation prefix."""
+
+    def process_response(self, request, response):
+        if request.method not in SAFE_METHODS and response.status_code < 400 and _signed_in(request):
+            # An editor changed something, maybe without model signals (bulk actions, tree moves).
+            bump_after_change()
+        prefix = getattr(request, "_page_cache_prefix", None)
+        if prefix is None or not getattr(request, "_cache_update_cache", False):
+            return response
+        if not self.cacheable(request, response):
+            return response
+        timeout = page_cache_seconds()
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        # Browsers and proxies keep the page but ask again each time (a 304 thanks to the ETag), so
+        # an edit shows at once for them too.
+        patch_cache_control(response, max_age=0)
+        cache_key = learn_cache_key(request, response, timeout, prefix, cache=self.cache)
+        if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
+            response.add_post_render_callback(lambda rendered: self.cache.set(cache_key, rendered, timeout))
+        else:
+            self.cache.set(cache_key, response, timeout)
+        return response
+
+    def cacheable(self, request, response):
+        if response.streaming or response.status_code != 200:
+            return False
+        if response.cookies or has_vary_header(response, "Cookie") or has_vary_header(response, "*"):
+            return False
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        return not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+
+
+class FetchPageCacheMiddleware(FetchFromCacheMiddleware):
+    """Last in MIDDLEWARE: answers anonymous GET/HEAD requests from the cache of the generation."""
+
+    def process_request(self, request):
+        request._cache_update_cache = False
+        if not page_cache_seconds() or request.method not in ("GET", "HEAD"):
+            return None
+        if CookieStorage.cookie_name in request.COOKIES or _signed_in(request):
+            return None
+        generation = current_generation()
+        if generation is None:
+            return None
+        variant = "low-vision" if request.COOKIES.get(LOW_VISION_COOKIE) == "1" else "standard"
+        prefix = f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}.{generation}.{variant}"
+        request._page_cache_prefix = prefix
+        request._cache_update_cache = True
+        for method in ("GET", "HEAD") if request.method == "HEAD" else ("GET",):
+            cache_key = get_cache_key(request, prefix, method, cache=self.cache)
+            if cache_key is None:
+                return None
+            response = self.cache.get(cache_key)
+            if response is not None:
+                request._cache_update_cache = False
+                return response
+        return None
