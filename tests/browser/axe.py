@@ -4,8 +4,13 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def axe_violations(page, axe_script):
-    """The WCAG 2.1 A and AA violations axe-core finds on the page as it is now."""
-    page.add_script_tag(path=str(axe_script))
+    """The WCAG 2.1 A and AA violations axe-core finds on the page as it is now.
+
+    axe-core is evaluated through the DevTools protocol rather than added as a <script> tag:
+    the site's Content-Security-Policy refuses inline scripts, and the tests keep it in force.
+    """
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(axe_script)
     result = page.evaluate(
         """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
         WCAG_21_AA,

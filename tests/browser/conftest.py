@@ -67,9 +67,9 @@ def browser():
 
 
 def _new_page(browser, live_server, viewport, **options):
-    # bypass_csp: axe-core is injected as a script tag, which a Content-Security-Policy would block.
-    context = browser.new_context(base_url=live_server.url, viewport=viewport, bypass_csp=True, **options)
-    context.set_default_timeout(10_000)
+    # The site's Content-Security-Policy stays in force, so a script or style it blocks is caught.
+    context = browser.new_context(base_url=live_server.url, viewport=viewport, **options)
+    context.set_default_timeout(20_000)  # generous: the machine has two cores
     # Nothing leaves the machine: a request to any other host (a CDN, a font service) is refused
     # and recorded, so a test can assert that pages need nothing from outside.
     outside = []
@@ -81,6 +81,26 @@ def _new_page(browser, live_server, viewport, **options):
     context.route(lambda url: not url.startswith(live_server.url), refuse)
     page = context.new_page()
     page.outside_requests = outside
+    page.problems = problems = []
+    # What a visitor would not notice but a broken page shows: script errors, what the CSP
+    # blocked, and images, styles or scripts that did not load.
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(f"console: {message.text}")
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            problems.append(f"HTTP {response.status} for {response.url}")
+            if response.status >= 400 and not response.request.is_navigation_request()
+            else None
+        ),
+    )
     return context, page
 
 
@@ -187,7 +207,8 @@ def vnu_command():
 
 @pytest.fixture(scope="session")
 def axe_script():
+    """axe-core's source, from tests/browser/node_modules (`make test` installs it with npm)."""
     script = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
     if not script.is_file():
         missing_tool(f"axe-core is not installed at {script.relative_to(ROOT)}")
-    return script
+    return script.read_text(encoding="utf-8")

@@ -14,6 +14,7 @@ from django.utils import translation
 from tests.browser.site_pages import LANGUAGES, public_pages
 
 expect = pytest.importorskip("playwright.sync_api", reason="requirements-dev.txt is not installed").expect
+expect.set_options(timeout=20_000)  # as the pages' default timeout (conftest.py)
 
 pytestmark = pytest.mark.browser
 
