@@ -1,7 +1,12 @@
+import reversion
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.utils import flatten_fieldsets
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import ProtectedError, Q, RestrictedError
+from django.db.models.signals import post_init
 from django.http import HttpResponseRedirect
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
@@ -10,10 +15,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from reversion.admin import VersionAdmin
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
 from structure.models import GoverningBody, GoverningBodyMember, Organisation
+from unionsite import roles
 
 
 def children_left_behind(objs):
@@ -64,9 +71,37 @@ class GoverningBodyInline(TranslationTabularInline):
     verbose_name_plural = _("governing bodies (members are edited on each body's own page)")
 
 
+# History (django-reversion) of an organisation's own fields. Its place in the tree (path, depth,
+# numchild) is left out: restoring an old version must never move a node or break the tree, so a
+# restored version keeps the node where it is now (fill_tree_position below). The governing bodies
+# are not followed, as restoring must never delete bodies and their members added since.
+TREE_FIELDS = ("path", "depth", "numchild")
+reversion.register(Organisation, exclude=TREE_FIELDS)
+
+
+def fill_tree_position(sender, instance, **kwargs):
+    """An organisation rebuilt from a saved version has no path: take its current one."""
+    if instance.pk and instance.__dict__.get("path", None) == "":
+        current = Organisation.objects.filter(pk=instance.pk).values(*TREE_FIELDS).first()
+        if current:
+            instance.__dict__.update(current)
+
+
+post_init.connect(fill_tree_position, sender=Organisation, dispatch_uid="structure_fill_tree_position")
+
+# What a regional editor may change of the organisations in their subtree (unionsite/roles.py).
+CONTACT_FIELDS = ("address", "phone", "email", "website")
+
+
+class OrganisationContactsForm(forms.ModelForm):
+    """The form of a regional editor: contacts only, never the place in the tree."""
+
+
 @admin.register(Organisation)
-class OrganisationAdmin(TabbedTranslationAdmin, TreeAdmin):
+class OrganisationAdmin(VersionAdmin, TabbedTranslationAdmin, TreeAdmin):
     form = movenodeform_factory(Organisation)
+    # The tree, not reversion's flat list (deleted organisations are recovered at recover/).
+    change_list_template = TreeAdmin.change_list_template
     list_display = ("name", "short_name", "kind", "region", "members", "youth_members", "slug")
     list_filter = ("kind", "region")
     search_fields = ("name_ky", "name_ru", "short_name_ky", "short_name_ru", "slug")
@@ -91,6 +126,81 @@ class OrganisationAdmin(TabbedTranslationAdmin, TreeAdmin):
         (_("Description"), {"fields": ("description",)}),
         (_("Place in the tree"), {"fields": ("treebeard_position", "treebeard_ref_node")}),
     )
+
+    # Editors' scope: a regional editor sees the organisations of their subtree and edits contacts.
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        paths = roles.scope_paths(request.user)
+        if paths is None:
+            return queryset
+        tree_top = (
+            getattr(request, "_treebeard_parent_id", "") is None
+            and not getattr(request, "_ignore_treebeard_filters", False)
+            and not self.is_filtered(request)
+        )
+        if tree_top:
+            # treebeard starts the tree at the root; an editor's tree starts at their organisations.
+            return queryset.model.objects.filter(path__in=paths)
+        return roles.limit_to_scope(queryset, request.user, field="")
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or roles.in_scope(request.user, obj))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or roles.in_scope(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or roles.in_scope(request.user, obj))
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if roles.sees_all_organisations(request.user):
+            return fieldsets
+        return [
+            (name, options) for name, options in fieldsets if "treebeard_position" not in options["fields"]
+        ]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if not roles.sees_all_organisations(request.user):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if not roles.sees_all_organisations(request.user):
+            kwargs["form"] = OrganisationContactsForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        if roles.sees_all_organisations(request.user):
+            return readonly
+        names = flatten_fieldsets(self.get_fieldsets(request, obj))
+        return readonly + tuple(
+            name
+            for name in names
+            if name not in readonly
+            and not any(name == base or name.startswith(f"{base}_") for base in CONTACT_FIELDS)
+        )
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        obj = self.get_object(request, object_id)
+        if obj is None or not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not roles.sees_all_organisations(request.user):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not roles.sees_all_organisations(request.user):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
 
     def get_actions(self, request):
         actions = super().get_actions(request)
