@@ -92,3 +92,10 @@ def test_restoring_an_organisation_keeps_its_place_in_the_tree(client, federatio
     school = Organisation.objects.get(pk=school.pk)
     assert (school.phone, school.name_ky, school.path) == ("111", "Мектеп", moved_path)
     assert Organisation.find_problems() == ([], [], [], [], [])
+
+
+def test_user_page_assigns_the_editors_organisations(admin_client, district_editor, tree):
+    html = admin_client.get(f"/ru/admin/auth/user/{district_editor.pk}/change/").content.decode()
+    assert "Организации, для которых работает редактор" in html
+    assert 'name="editor_profile-0-organisations"' in html
+    assert f'value="{tree["ozgon"].pk}" selected' in html
