@@ -88,3 +88,12 @@ def test_low_vision_mode_is_switched_from_the_header_and_remembered(client):
     assert "Кадимки версия" in page
     client.get("/low-vision/off/", {"next": "/ky/"})
     assert 'class="low-vision"' not in client.get("/ky/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("target", "next_url", "accept", "expected"),
+    [("ky", "/ru/search/?q=x", "ru", "/ky/search/?q=x"), ("ru", "/ky/search/", "ky", "/ru/search/")],
+)
+def test_switching_works_whatever_the_browser_prefers(client, target, next_url, accept, expected):
+    response = client.get(f"/i18n/switch/{target}/", {"next": next_url}, headers={"accept-language": accept})
+    assert response["Location"] == expected
