@@ -7,7 +7,10 @@ class UnionsiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from unionsite import pagecache
+        from django.db.backends.signals import connection_created
+
+        from unionsite import pagecache, search
 
         # Saving or deleting content makes the cached pages stale (unionsite/pagecache.py).
         pagecache.connect_signals(apps.get_app_configs())
+        connection_created.connect(search.set_trigram_threshold, dispatch_uid="search-trigram-threshold")
