@@ -21,6 +21,7 @@ from treebeard.forms import movenodeform_factory
 
 from structure.models import GoverningBody, GoverningBodyMember, Organisation
 from unionsite import roles
+from unionsite.editorial import FederationRecoveryMixin
 
 
 def children_left_behind(objs):
@@ -98,7 +99,7 @@ class OrganisationContactsForm(forms.ModelForm):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(VersionAdmin, TabbedTranslationAdmin, TreeAdmin):
+class OrganisationAdmin(FederationRecoveryMixin, VersionAdmin, TabbedTranslationAdmin, TreeAdmin):
     form = movenodeform_factory(Organisation)
     # The tree, not reversion's flat list (deleted organisations are recovered at recover/).
     change_list_template = TreeAdmin.change_list_template
@@ -191,16 +192,6 @@ class OrganisationAdmin(VersionAdmin, TabbedTranslationAdmin, TreeAdmin):
         if obj is None or not self.has_change_permission(request, obj):
             raise PermissionDenied
         return super().revision_view(request, object_id, version_id, extra_context)
-
-    def recoverlist_view(self, request, extra_context=None):
-        if not roles.sees_all_organisations(request.user):
-            raise PermissionDenied
-        return super().recoverlist_view(request, extra_context)
-
-    def recover_view(self, request, version_id, extra_context=None):
-        if not roles.sees_all_organisations(request.user):
-            raise PermissionDenied
-        return super().recover_view(request, version_id, extra_context)
 
     def get_actions(self, request):
         actions = super().get_actions(request)

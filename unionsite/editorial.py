@@ -133,7 +133,21 @@ class EditorialForm(ConcurrentEditForm):
         return cleaned_data
 
 
-class EditorialAdmin:
+class FederationRecoveryMixin:
+    """Recovering deleted items (django-reversion) is for those who see every organisation."""
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not roles.sees_all_organisations(request.user):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not roles.sees_all_organisations(request.user):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+
+class EditorialAdmin(FederationRecoveryMixin):
     """Scope, workflow and concurrent-edit rules for a ModelAdmin of content with an organisation."""
 
     organisation_field = "organisation"
@@ -262,13 +276,3 @@ class EditorialAdmin:
             if not roles.in_scope(request.user, organisation):
                 raise PermissionDenied
         return super().revision_view(request, object_id, version_id, extra_context)
-
-    def recoverlist_view(self, request, extra_context=None):
-        if not roles.sees_all_organisations(request.user):
-            raise PermissionDenied
-        return super().recoverlist_view(request, extra_context)
-
-    def recover_view(self, request, version_id, extra_context=None):
-        if not roles.sees_all_organisations(request.user):
-            raise PermissionDenied
-        return super().recover_view(request, version_id, extra_context)
