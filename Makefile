@@ -6,7 +6,7 @@ DEV_ENV := DJANGO_DEBUG=1
 # Production shells export DJANGO_SECRET_KEY and the rest; a developer's shell gets debug settings.
 MANAGE_ENV := $(if $(DJANGO_SECRET_KEY),,$(DEV_ENV))
 
-.PHONY: run test pytest lint format messages install install-dev clean backup restore loadtest browser-system-deps browser-tools
+.PHONY: run test pytest lint format messages install install-dev clean backup restore loadtest browser-system-deps browser-tools bench populate-bench bench-tools lighthouse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -92,6 +92,43 @@ restore: install
 # database is taken away and brought back: 0 errors, 503 meanwhile, recovery by itself.
 loadtest: install
 	$(DEV_ENV) $(BIN)/python manage.py loadtest --seconds 60 --clients 8 --workers 2
+
+# Performance at real volume (/work/notes/performance.md). The bench database is separate:
+# var/bench/bench.sqlite3, or BENCH_DATABASE_URL=postgres://... for the real figures (search).
+# populate-bench fills it (10,000 reports, 2,000 documents, 500 FAQ entries, 2,000 organisations);
+# bench serves it with gunicorn (2 workers, DEBUG off, 127.0.0.1) and loads each page type with
+# wrk for BENCH_SECONDS per page and mode (about 6 minutes in all), then prints the table.
+BENCH_SECONDS ?= 8
+BENCH_ENV := DJANGO_DEBUG=1 DJANGO_MEDIA_ROOT=$(CURDIR)/var/bench/media
+BENCH_DB_OPTION := $(if $(BENCH_DATABASE_URL),--database-url $(BENCH_DATABASE_URL),)
+
+bench-tools:
+	@command -v wrk >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y wrk; \
+		else echo "wrk is missing (apt-get install wrk as root); the bench uses its slower Python generator."; fi; }
+
+populate-bench: install
+	$(BENCH_ENV) $(BIN)/python manage.py populate_bench $(BENCH_DB_OPTION) $(POPULATE_ARGS)
+
+bench: install bench-tools
+	@$(BENCH_ENV) $(BIN)/python manage.py run_bench $(BENCH_DB_OPTION) --skip-load >/dev/null 2>&1 \
+		|| $(MAKE) --no-print-directory populate-bench
+	$(BENCH_ENV) $(BIN)/python manage.py run_bench $(BENCH_DB_OPTION) --duration $(BENCH_SECONDS) \
+		--output var/bench/last-run.md $(BENCH_ARGS)
+
+# Lighthouse (mobile) on the home page, a report, the FAQ and the library, served by gunicorn with
+# DEBUG off from the bench database; lighthouse itself is installed with npm under var/lighthouse.
+LIGHTHOUSE := var/lighthouse/node_modules/.bin/lighthouse
+
+$(LIGHTHOUSE):
+	mkdir -p var/lighthouse
+	cd var/lighthouse && npm install --no-audit --no-fund --silent lighthouse@12.8.2
+
+lighthouse: install browser-system-deps $(LIGHTHOUSE)
+	@$(BENCH_ENV) $(BIN)/python manage.py run_bench $(BENCH_DB_OPTION) --skip-load >/dev/null 2>&1 \
+		|| $(MAKE) --no-print-directory populate-bench
+	$(BENCH_ENV) CHROME_PATH=$(CHROMIUM) $(BIN)/python manage.py run_lighthouse $(BENCH_DB_OPTION) \
+		--lighthouse $(LIGHTHOUSE)
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache .ruff_cache

@@ -39,18 +39,32 @@ def published_questions_prefetch():
     return Prefetch("questions", queryset=questions, to_attr="published_questions")
 
 
+# Up to this many published questions the index shows every answer in place (and describes them
+# all as a FAQPage); above it, the index lists the questions as links to their pages, whose topic
+# pages carry the answers. 500 answers in place made a 1.4 MB page that phones took 8 s to show.
+INDEX_INLINE_ANSWERS = 100
+
+
+def question_titles_prefetch():
+    """Each topic's published questions without their answers, for the index at volume."""
+    questions = Question.objects.published().order_by("order", "pk").only("topic", "slug", "question")
+    return Prefetch("questions", queryset=questions, to_attr="published_questions")
+
+
 class FaqIndexView(TemplateView):
     template_name = "faq/index.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        topics = [
-            topic
-            for topic in Topic.objects.prefetch_related(published_questions_prefetch())
-            if topic.published_questions
-        ]
+        inline_answers = Question.objects.published().count() <= INDEX_INLINE_ANSWERS
+        prefetch = published_questions_prefetch() if inline_answers else question_titles_prefetch()
+        topics = [topic for topic in Topic.objects.prefetch_related(prefetch) if topic.published_questions]
         questions = [question for topic in topics for question in topic.published_questions]
-        context.update(topics=topics, json_ld=faq_page_json_ld(self.request, questions))
+        context.update(
+            topics=topics,
+            inline_answers=inline_answers,
+            json_ld=faq_page_json_ld(self.request, questions) if inline_answers else "",
+        )
         return context
 
 

@@ -207,7 +207,21 @@ def test_faq_index_with_200_questions_takes_at_most_6_queries(client, django_ass
     with django_assert_max_num_queries(6):
         response = client.get("/ky/faq/")
     assert response.status_code == 200
-    assert len(json_ld(response.content.decode())["mainEntity"]) == 200
+    page = response.content.decode()
+    # Above INDEX_INLINE_ANSWERS the index links to the answers instead of holding them all.
+    assert len(re.findall(r'<li><a href="/ky/faq/[^/"]+/[^/"]+/"', page)) == 200
+    assert "faq-answer" not in page
+    assert "application/ld+json" not in page
+
+
+def test_faq_index_up_to_100_questions_shows_the_answers_in_place(client, django_assert_max_num_queries):
+    topic = TopicFactory()
+    for _ in range(100):
+        QuestionFactory(topic=topic)
+    with django_assert_max_num_queries(6):
+        page = client.get("/ky/faq/").content.decode()
+    assert page.count("<details>") == 100
+    assert len(json_ld(page)["mainEntity"]) == 100
 
 
 def test_topic_page_queries_do_not_grow_with_questions(client, django_assert_max_num_queries):
