@@ -74,6 +74,9 @@ MIDDLEWARE = [
     "unionsite.pagecache.UpdatePageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous visitors get cached pages here, once the language is known, without the work of
+    # the middleware below (their headers were stored with the page).
+    "unionsite.pagecache.FetchPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -82,8 +85,6 @@ MIDDLEWARE = [
     "unionsite.middleware.DatabaseUnavailableMiddleware",
     # Last, so that a lockout page renders in the language LocaleMiddleware chose.
     "axes.middleware.AxesMiddleware",
-    # Really last: answers anonymous visitors from the page cache once the language is known.
-    "unionsite.pagecache.FetchPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "unionsite.urls"
