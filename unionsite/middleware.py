@@ -1,8 +1,27 @@
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
+from django.core.exceptions import BadRequest
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+
+
+class RejectNulBytesMiddleware:
+    """A NUL byte in the address or the query string is never meant: answer 400 at once.
+
+    PostgreSQL cannot store or compare text containing NUL, so it must not reach a query.
+    Form fields refuse it themselves (Django's CharField validators).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+        ):
+            raise BadRequest("NUL byte in the request")
+        return self.get_response(request)
 
 
 class DatabaseUnavailableMiddleware:

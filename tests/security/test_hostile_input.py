@@ -202,3 +202,10 @@ def test_document_downloads_are_attachments_that_browsers_never_sniff(client):
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Type"] == "application/pdf"
+
+
+@pytest.mark.parametrize("query", ["q=x%00y", "organisation=%00", "page=1%00", "region%00=osh"])
+def test_nul_bytes_in_the_query_string_get_a_clear_400_in_the_visitors_language(client, site, query):
+    response = client.get(f"/ru/news/?{query}")
+    assert response.status_code == 400
+    assert "Неверный запрос" in response.content.decode()
