@@ -2,25 +2,30 @@ from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.core.exceptions import BadRequest
 from django.db import DatabaseError, InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.template.loader import render_to_string
 
 
-class RejectNulBytesMiddleware:
-    """A NUL byte in the address or the query string is never meant: answer 400 at once.
+class StripNulBytesMiddleware:
+    """NUL bytes are never meant: drop them from the query string, refuse them in the path.
 
-    PostgreSQL cannot store or compare text containing NUL, so it must not reach a query.
-    Form fields refuse it themselves (Django's CharField validators).
+    PostgreSQL cannot store or compare text containing NUL, so it must not reach a query. A
+    search for "от\\x00пуск" then finds "отпуск". Form fields refuse NUL in POSTed text
+    themselves (Django's CharField validators).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if "\x00" in request.path or any(
-            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
-        ):
-            raise BadRequest("NUL byte in the request")
+        if "\x00" in request.path:
+            raise BadRequest("NUL byte in the path")
+        if "\x00" in request.META.get("QUERY_STRING", "") or "%00" in request.META.get("QUERY_STRING", ""):
+            cleaned = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+            cleaned._mutable = False
+            request.GET = cleaned
         return self.get_response(request)
 
 

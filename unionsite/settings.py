@@ -74,7 +74,7 @@ MIDDLEWARE = [
     "unionsite.pagecache.UpdatePageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "unionsite.middleware.RejectNulBytesMiddleware",
+    "unionsite.middleware.StripNulBytesMiddleware",
     # Anonymous visitors get cached pages here, once the language is known, without the work of
     # the middleware below (their headers were stored with the page).
     "unionsite.pagecache.FetchPageCacheMiddleware",
