@@ -193,6 +193,13 @@ class OrganisationAdmin(FederationRecoveryMixin, VersionAdmin, TabbedTranslation
             raise PermissionDenied
         return super().revision_view(request, object_id, version_id, extra_context)
 
+    def move_node(self, request):
+        # treebeard only asks whether the moved node may be changed; the target decides the region
+        # and the totals, so only those who see every organisation move nodes.
+        if not roles.sees_all_organisations(request.user):
+            raise PermissionDenied
+        return super().move_node(request)
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         if "delete_selected" in actions:

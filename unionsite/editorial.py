@@ -275,4 +275,8 @@ class EditorialAdmin(FederationRecoveryMixin):
             organisation = Organisation.objects.filter(pk=organisation_id).first()
             if not roles.in_scope(request.user, organisation):
                 raise PermissionDenied
+            # reversion restores the whole revision; one made by a bulk action holds other items,
+            # perhaps of other organisations and states. Only federation editors restore those.
+            if version.revision.version_set.exclude(pk=version.pk).exists():
+                raise PermissionDenied
         return super().revision_view(request, object_id, version_id, extra_context)

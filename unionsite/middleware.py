@@ -1,5 +1,6 @@
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, QueryDict
@@ -57,7 +58,15 @@ class DatabaseUnavailableMiddleware:
         return response
 
 
-STAFF_PATH_PARTS = ("/admin/", "/ckeditor/")
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+
+def is_staff_path(path):
+    """The admin (/ky/admin/..., /ru/admin/...) and the editor (/ckeditor/...), not a page slugged "admin"."""
+    parts = path.split("/")
+    return (len(parts) > 2 and parts[2] == "admin" and parts[1] in LANGUAGE_CODES) or path.startswith(
+        "/ckeditor/"
+    )
 
 
 class SiteCSPMiddleware(CSPMiddleware):
@@ -68,7 +77,7 @@ class SiteCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if any(part in request.path_info for part in STAFF_PATH_PARTS) and parts.update is None:
+        if is_staff_path(request.path_info) and parts.update is None:
             parts.update = {
                 "script-src": [SELF, UNSAFE_INLINE],
                 "style-src": [SELF, UNSAFE_INLINE],

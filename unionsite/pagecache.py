@@ -27,6 +27,7 @@ is shared: with several gunicorn workers, production sets REDIS_URL (locmem is p
 change made in one worker would not reach the pages cached by another until they expire).
 """
 
+import logging
 import time
 
 from django.conf import settings
@@ -52,6 +53,7 @@ LOW_VISION_COOKIE = "low_vision"
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
 
 _schedules = []
+logger = logging.getLogger(__name__)
 
 
 def page_cache_seconds():
@@ -95,12 +97,32 @@ def bump_generation():
     page_cache().set(NEXT_CHANGE_KEY, _next_change_timestamp(), None)
 
 
+def _bump_safely():
+    # A cache outage (Redis down) must never stop an editor's save; pages are not served from a
+    # cache that is down anyway.
+    try:
+        bump_generation()
+    except Exception:
+        logger.exception("Could not invalidate the page cache")
+
+
 def bump_after_change(sender=None, using=None, **kwargs):
-    bump_generation()
-    transaction.on_commit(bump_generation, using=using)
+    _bump_safely()
+    transaction.on_commit(_bump_safely, using=using)
 
 
 def current_generation():
+    """The generation to key pages with, or None to skip the page cache (it or the database is down)."""
+    try:
+        return _current_generation()
+    except DatabaseError:
+        return None
+    except Exception:
+        logger.warning("Page cache unavailable; serving without it", exc_info=True)
+        return None
+
+
+def _current_generation():
     """The generation to key pages with; moves on by itself when a scheduled change is due."""
     cache = page_cache()
     values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY])
@@ -156,12 +178,21 @@ class UpdatePageCacheMiddleware(UpdateCacheMiddleware):
         # Browsers and proxies keep the page but ask again each time (a 304 thanks to the ETag), so
         # an edit shows at once for them too.
         patch_cache_control(response, max_age=0)
-        cache_key = learn_cache_key(request, response, timeout, prefix, cache=self.cache)
-        if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
-            response.add_post_render_callback(lambda rendered: self.cache.set(cache_key, rendered, timeout))
-        else:
-            self.cache.set(cache_key, response, timeout)
+        try:
+            cache_key = learn_cache_key(request, response, timeout, prefix, cache=self.cache)
+            if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
+                response.add_post_render_callback(lambda rendered: self._store(cache_key, rendered, timeout))
+            else:
+                self._store(cache_key, response, timeout)
+        except Exception:
+            logger.warning("Page cache unavailable; page not stored", exc_info=True)
         return response
+
+    def _store(self, cache_key, response, timeout):
+        try:
+            self.cache.set(cache_key, response, timeout)
+        except Exception:
+            logger.warning("Page cache unavailable; page not stored", exc_info=True)
 
     def cacheable(self, request, response):
         if response.streaming or response.status_code != 200:
@@ -200,7 +231,12 @@ class FetchPageCacheMiddleware(FetchFromCacheMiddleware):
             cache_key = get_cache_key(request, prefix, method, cache=self.cache)
             if cache_key is None:
                 return None
-            response = self.cache.get(cache_key)
+            try:
+                response = self.cache.get(cache_key)
+            except Exception:
+                logger.warning("Page cache unavailable; serving without it", exc_info=True)
+                request._cache_update_cache = False
+                return None
             if response is not None:
                 request._cache_update_cache = False
                 return response

@@ -5,8 +5,11 @@ the editor means changing this file only. Whatever the editor sends, the value i
 allow-list on save, so stored HTML is safe to render with `|safe`.
 """
 
+import uuid
+
 import nh3
 from ckeditor_uploader.fields import RichTextUploadingField
+from PIL import Image, UnidentifiedImageError
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
@@ -53,3 +56,25 @@ class RichTextField(RichTextUploadingField):
         clean = sanitize_html(model_instance.__dict__.get(self.attname))
         model_instance.__dict__[self.attname] = clean
         return clean
+
+
+EDITOR_IMAGE_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
+
+
+def editor_upload_filename(filename, request):
+    """A random name whose extension follows the image's real format, never the uploader's name.
+
+    django-ckeditor keeps the uploaded name's extension, so an image with HTML appended and
+    named .html would be served as a page from /media/. (CKEDITOR_FILENAME_GENERATOR)
+    """
+    upload = request.FILES.get("upload")
+    image_format = None
+    if upload is not None:
+        try:
+            with Image.open(upload) as image:
+                image_format = image.format
+        except (UnidentifiedImageError, OSError):
+            image_format = None
+        finally:
+            upload.seek(0)
+    return f"{uuid.uuid4().hex}.{EDITOR_IMAGE_EXTENSIONS.get(image_format, 'jpg')}"

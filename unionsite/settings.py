@@ -180,6 +180,7 @@ IMAGE_MAX_PIXELS = 50_000_000
 # Rich text: django-ckeditor is the client's editor; unionsite/richtext.py wraps it and sanitises.
 CKEDITOR_UPLOAD_PATH = "editor/"
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
+CKEDITOR_FILENAME_GENERATOR = "unionsite.richtext.editor_upload_filename"
 CKEDITOR_IMAGE_BACKEND = "pillow"
 CKEDITOR_RESTRICT_BY_USER = False
 CKEDITOR_CONFIGS = {

@@ -1,5 +1,7 @@
 """Upload validators shared by the apps: photos must be real, reasonably sized images."""
 
+import os
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -8,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+ALLOWED_IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
 
 
 @deconstructible
@@ -27,6 +30,10 @@ class ImageUploadValidator:
             )
         if file.size == 0:
             raise ValidationError(_("The file is empty."), code="empty")
+        # The stored name keeps the extension, and the web server picks the type from it: an
+        # image with HTML appended, named .html, would be served as a page.
+        if os.path.splitext(getattr(file, "name", "") or "")[1].lower() not in ALLOWED_IMAGE_EXTENSIONS:
+            raise ValidationError(_("Upload a photo in JPEG, PNG, WebP or GIF format."), code="bad_extension")
         position = file.tell() if hasattr(file, "tell") else None
         try:
             file.seek(0)

@@ -152,3 +152,27 @@ def test_documents_faq_entries_and_organisations_keep_history(client, federation
     )
     latest = Version.objects.get_for_object(question).first()
     assert latest.field_dict["question_ru"] == "Сколько дней отпуска?"
+
+
+def test_regional_editor_cannot_restore_a_bulk_revision_that_holds_other_regions_reports(
+    client, federation_editor, district_editor, reports
+):
+    school, naryn = reports["school"], reports["naryn"]
+    login(client, federation_editor)
+    response = client.post(
+        "/ky/admin/news/report/",
+        {"action": "unpublish", "_selected_action": [school.pk, naryn.pk]},
+    )
+    assert response.status_code == 302
+    shared = Version.objects.get_for_object(school).first()
+    assert shared.revision.version_set.count() == 2
+    naryn.refresh_from_db()
+    client.post(change_url(naryn), report_post(naryn, title_ky="Оңдолгон", status="published"))
+    login(client, district_editor)
+    school.refresh_from_db()
+    url = f"/ky/admin/news/report/{school.pk}/history/{shared.pk}/"
+    data = report_post(school, status="draft")
+    data["loaded_updated_at"] = school.updated_at.isoformat()
+    assert client.post(url, data).status_code == 403
+    naryn.refresh_from_db()
+    assert (naryn.title_ky, naryn.status) == ("Оңдолгон", "published")

@@ -99,3 +99,24 @@ def test_user_page_assigns_the_editors_organisations(admin_client, district_edit
     assert "Организации, для которых работает редактор" in html
     assert 'name="editor_profile-0-organisations"' in html
     assert f'value="{tree["ozgon"].pk}" selected' in html
+
+
+def test_regional_editor_cannot_move_organisations_in_the_tree(client, district_editor, tree):
+    login(client, district_editor)
+    response = client.post(
+        "/ky/admin/structure/organisation/move/",
+        {"node": tree["school"].pk, "target": tree["naryn"].pk, "relation": "child"},
+    )
+    assert response.status_code == 403
+    school = Organisation.objects.get(pk=tree["school"].pk)
+    assert school.path.startswith(tree["ozgon"].path)
+
+
+def test_federation_editor_moves_organisations(client, federation_editor, tree):
+    login(client, federation_editor)
+    client.post(
+        "/ky/admin/structure/organisation/move/",
+        {"node": tree["school"].pk, "target": tree["naryn"].pk, "relation": "child"},
+    )
+    school = Organisation.objects.get(pk=tree["school"].pk)
+    assert school.path.startswith(Organisation.objects.get(pk=tree["naryn"].pk).path)

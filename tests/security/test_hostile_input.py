@@ -215,3 +215,47 @@ def test_a_nul_byte_in_the_path_gets_a_clear_400_in_the_visitors_language(client
     response = client.get("/ru/news/%00/")
     assert response.status_code == 400
     assert "Неверный запрос" in response.content.decode()
+
+
+def test_an_image_named_html_is_refused_as_a_photo():
+    from django.core.exceptions import ValidationError
+
+    from tests.factories import image_upload
+    from unionsite.validators import validate_image_upload
+
+    upload = image_upload()
+    upload.name = "evil.html"
+    with pytest.raises(ValidationError):
+        validate_image_upload(upload)
+
+
+def test_editor_uploads_get_random_names_with_the_images_real_type(admin_client, settings):
+    from pathlib import Path
+
+    from tests.factories import image_upload
+
+    upload = image_upload()
+    upload.name = "evil.html"
+    response = admin_client.post("/ckeditor/upload/", {"upload": upload})
+    assert response.status_code == 200
+    stored = [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()]
+    assert stored, response.content
+    assert all(path.suffix in {".jpg", ".png", ".gif", ".webp"} for path in stored)
+    assert not any("evil" in path.name for path in stored)
+
+
+def test_a_public_page_slugged_admin_keeps_the_strict_policy(client):
+    policy = client.get("/ky/documents/admin/")["Content-Security-Policy"]
+    assert "unsafe-inline" not in policy.split("script-src", 1)[1].split(";", 1)[0]
+
+
+def test_pages_are_served_when_the_cache_is_down(client, monkeypatch):
+    from django.core.cache import cache
+
+    def down(*args, **kwargs):
+        raise ConnectionError("redis is down")
+
+    for name in ("get", "get_many", "set", "incr", "set_many"):
+        monkeypatch.setattr(cache, name, down)
+    response = client.get("/ru/news/")
+    assert response.status_code == 200
