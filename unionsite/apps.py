@@ -9,7 +9,7 @@ class UnionsiteConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from unionsite import pagecache, search
+        from unionsite import checks, pagecache, search  # noqa: F401 (checks registers itself)
 
         # Saving or deleting content makes the cached pages stale (unionsite/pagecache.py).
         pagecache.connect_signals(apps.get_app_configs())

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -29,14 +28,17 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DJANGO_DEBUG")
 
+MISSING_SECRET_MESSAGE = (
+    "DJANGO_SECRET_KEY is not set. Production (DJANGO_DEBUG unset) needs a long random secret: "  # noqa: S105
+    "export DJANGO_SECRET_KEY=... (see README.md). For development, set DJANGO_DEBUG=1."
+)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set. Production (DJANGO_DEBUG unset) needs a long random "
-            "secret: export DJANGO_SECRET_KEY=... (see README.md). For development, set DJANGO_DEBUG=1."
-        )
+if not SECRET_KEY and DEBUG:
     SECRET_KEY = "django-insecure-development-only-key-never-used-in-production"  # noqa: S105
+SECRET_KEY_MISSING = not SECRET_KEY
+# Without a secret in production there is no default: the WSGI/ASGI application refuses to start
+# (unionsite/wsgi.py) and `check --deploy` reports it (unionsite/checks.py). Commands that sign
+# nothing (check, makemigrations, migrate) still run, so tooling works before the secret is set.
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")

@@ -31,12 +31,35 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "no issues" in result.stdout
 
 
-def test_missing_secret_in_production_stops_start_up_with_a_clear_message():
-    env = dict(PRODUCTION_ENV)
-    del env["DJANGO_SECRET_KEY"]
-    result = run_manage("check", env_overrides=env)
+def test_missing_secret_in_production_stops_the_server_at_start_up_with_a_clear_message():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"}
+    env.update({k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_SECRET_KEY"})
+    env["DJANGO_SETTINGS_MODULE"] = "unionsite.settings"
+    result = subprocess.run(
+        [sys.executable, "-c", "import unionsite.wsgi"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_missing_secret_in_production_fails_the_deploy_check():
+    env = dict(PRODUCTION_ENV)
+    del env["DJANGO_SECRET_KEY"]
+    result = run_manage("check", "--deploy", env_overrides=env)
+    assert result.returncode != 0
+    assert "unionsite.E001" in result.stderr + result.stdout
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr + result.stdout
+
+
+def test_tooling_runs_before_the_secret_is_set():
+    result = run_manage("makemigrations", "--check", "--dry-run", env_overrides={})
+    assert result.returncode == 0, result.stderr
 
 
 def test_development_runs_without_a_secret():
