@@ -6,7 +6,7 @@ class TopicSitemap(LocalizedSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Topic.objects.all()
+        return Topic.objects.with_question_counts().filter(question_count__gt=0)
 
 
 class QuestionSitemap(LocalizedSitemap):

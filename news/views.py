@@ -96,11 +96,17 @@ class ReportDetailView(DetailView):
         report = self.object
         public = Report.objects.published().only("slug", "published_at", "title_ky", "title_ru")
         context["photos"] = list(report.photos.all())
+        # Ordered by (time, pk), so reports published at the same moment still link to each other.
+        same_time = Q(published_at=report.published_at)
         context["previous_report"] = (
-            public.filter(published_at__lt=report.published_at).order_by("-published_at", "-pk").first()
+            public.filter(Q(published_at__lt=report.published_at) | (same_time & Q(pk__lt=report.pk)))
+            .order_by("-published_at", "-pk")
+            .first()
         )
         context["next_report"] = (
-            public.filter(published_at__gt=report.published_at).order_by("published_at", "pk").first()
+            public.filter(Q(published_at__gt=report.published_at) | (same_time & Q(pk__gt=report.pk)))
+            .order_by("published_at", "pk")
+            .first()
         )
         context["related_reports"] = list(
             Report.objects.published()

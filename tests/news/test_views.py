@@ -380,3 +380,17 @@ def test_hostile_html_in_the_body_is_cleaned_on_save(district):
     assert "onclick" not in report.body_ky
     assert "javascript" not in report.body_ky
     assert "Текст" in report.body_ky
+
+
+def test_reports_published_at_the_same_moment_link_to_each_other(client):
+    from django.utils import timezone
+
+    from tests.factories import ReportFactory
+
+    moment = timezone.now() - timezone.timedelta(days=1)
+    first = ReportFactory(published_at=moment)
+    second = ReportFactory(published_at=moment)
+    page = client.get(first.get_absolute_url()).content.decode()
+    assert second.get_absolute_url() in page
+    page = client.get(second.get_absolute_url()).content.decode()
+    assert first.get_absolute_url() in page

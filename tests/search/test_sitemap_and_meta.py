@@ -52,3 +52,13 @@ def test_detail_pages_name_themselves_in_opengraph(client):
     question = QuestionFactory(question_ru="Можно ли отказать в отпуске?")
     page = client.get(question.get_absolute_url().replace("/ky/", "/ru/", 1)).content.decode()
     assert '<meta property="og:title" content="Можно ли отказать в отпуске?">' in page
+
+
+def test_sitemap_leaves_out_topics_without_published_questions(client):
+    from tests.factories import TopicFactory
+
+    empty = TopicFactory(slug="empty-topic")
+    QuestionFactory(topic=TopicFactory(slug="full-topic"))
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "full-topic" in xml
+    assert empty.slug not in xml
