@@ -18,6 +18,7 @@ from documents.models import Document
 from faq.forms import SEARCH_MAX_LENGTH, AskQuestionForm, search_terms
 from faq.models import IncomingQuestion, LegalReference, Question, Topic
 from faq.structured_data import faq_page_json_ld
+from unionsite.client import client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -134,14 +135,6 @@ def search(request):
         "search_max_length": SEARCH_MAX_LENGTH,
     }
     return render(request, "faq/search.html", context)
-
-
-def client_ip(request):
-    """The visitor's address: REMOTE_ADDR, or the header the proxy sets (RATELIMIT_IP_META_KEY)."""
-    meta_key = getattr(settings, "RATELIMIT_IP_META_KEY", None) or "REMOTE_ADDR"
-    value = request.META.get(meta_key, "") or ""
-    # A proxy appends the address it saw last; earlier entries of X-Forwarded-For are the client's word.
-    return value.split(",")[-1].strip() or "unknown"
 
 
 def ratelimit_key(group, request):

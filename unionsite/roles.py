@@ -125,20 +125,6 @@ def private_preview(response):
     return response
 
 
-def client_ip(request):
-    """The client's address for django-axes: the proxy's header when one is configured.
-
-    Behind nginx every request comes from 127.0.0.1; the header named by
-    DJANGO_RATELIMIT_IP_META_KEY (e.g. HTTP_X_REAL_IP) carries the visitor's own address.
-    """
-    from django.conf import settings
-
-    key = getattr(settings, "RATELIMIT_IP_META_KEY", None)
-    if key and request.META.get(key):
-        return request.META[key].split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def lockout_response(request, original_response=None, credentials=None):
     """django-axes' answer to a locked-out login, in the language of the login page (429)."""
     from axes.helpers import get_cool_off, get_failure_limit

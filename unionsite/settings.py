@@ -289,7 +289,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "unionsite.roles.lockout_response"
 # Behind nginx the visitor's address is in the header named by DJANGO_RATELIMIT_IP_META_KEY.
-AXES_CLIENT_IP_CALLABLE = "unionsite.roles.client_ip"
+AXES_CLIENT_IP_CALLABLE = "unionsite.client.client_ip"
 
 LOGGING = {
     "version": 1,

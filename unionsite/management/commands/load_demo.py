@@ -3,7 +3,7 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-# Each app that has demo content provides `<app>/demo.py` with `load(stdout)`. Order matters:
+# Each app provides `<app>/demo.py` with `load(stdout)`. Order matters:
 # reports and documents point at organisations, FAQ answers point at documents.
 DEMO_MODULES = ["structure.demo", "documents.demo", "news.demo", "faq.demo"]
 
@@ -14,11 +14,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             for name in DEMO_MODULES:
-                try:
-                    module = import_module(name)
-                except ModuleNotFoundError as error:
-                    if error.name != name:
-                        raise
-                    continue
-                module.load(self.stdout)
+                import_module(name).load(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
