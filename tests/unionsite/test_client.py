@@ -15,3 +15,10 @@ def test_behind_a_proxy_the_last_forwarded_address_is_trusted(rf, settings):
 def test_a_missing_proxy_header_falls_back_to_remote_addr(rf, settings):
     settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
     assert client_ip(rf.get("/", REMOTE_ADDR="127.0.0.1")) == "127.0.0.1"
+
+
+def test_an_unknown_address_is_empty_not_a_placeholder(rf, settings):
+    settings.RATELIMIT_IP_META_KEY = None
+    request = rf.get("/")
+    del request.META["REMOTE_ADDR"]
+    assert client_ip(request) == ""
