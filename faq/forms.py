@@ -3,14 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from faq.models import IncomingQuestion
 from structure.models import Organisation, OrganisationKind
+from unionsite.text import visible_text
 
 QUESTION_MAX_LENGTH = 2000
 SEARCH_MAX_LENGTH = 200
-
-
-def clean_text(value):
-    """Text as the visitor meant it: NUL bytes (which PostgreSQL refuses) removed, ends trimmed."""
-    return value.replace("\x00", "").strip()
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):
@@ -67,14 +63,14 @@ class AskQuestionForm(forms.ModelForm):
                     data[key] = data[key].replace("\x00", "")
             self.data = data
         self.fields["text"].required = True
-        self.fields["text"].strip = False  # clean_text strips, after removing NUL bytes
+        self.fields["text"].strip = False  # visible_text strips, after removing invisible characters
         # Primary organisations (schools, kindergartens) run into thousands; the committees
         # above them are few and every member belongs to one.
         self.fields["organisation"].queryset = Organisation.objects.exclude(kind=OrganisationKind.PRIMARY)
         self.fields["organisation"].empty_label = _("— not chosen —")
 
     def clean_text(self):
-        text = clean_text(self.cleaned_data["text"])
+        text = visible_text(self.cleaned_data["text"])
         if not text:
             raise forms.ValidationError(_("Please write your question."), code="required")
         if len(text) > QUESTION_MAX_LENGTH:
@@ -89,10 +85,10 @@ class AskQuestionForm(forms.ModelForm):
         return text
 
     def clean_name(self):
-        return clean_text(self.cleaned_data["name"])
+        return visible_text(self.cleaned_data["name"])
 
     def clean_contact(self):
-        return clean_text(self.cleaned_data["contact"])
+        return visible_text(self.cleaned_data["contact"])
 
     @property
     def honeypot_filled(self):
@@ -100,6 +96,6 @@ class AskQuestionForm(forms.ModelForm):
 
 
 def search_terms(raw):
-    """The words of a search query: NUL bytes removed, cut to SEARCH_MAX_LENGTH, at most 10 words."""
-    query = clean_text((raw or "")[: SEARCH_MAX_LENGTH * 2])[:SEARCH_MAX_LENGTH].strip()
+    """The words of a search query: invisible characters removed, cut to SEARCH_MAX_LENGTH, 10 words."""
+    query = visible_text((raw or "")[: SEARCH_MAX_LENGTH * 2])[:SEARCH_MAX_LENGTH].strip()
     return query, query.split()[:10]

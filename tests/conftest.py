@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.test import override_settings
 
 
@@ -22,8 +23,11 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
+    counts = caches[settings.RATELIMIT_USE_CACHE]
     cache.clear()
+    counts.clear()
     yield
     cache.clear()
+    counts.clear()

@@ -28,6 +28,8 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
+from unionsite.text import visible_text
+
 SECTION_MODULES = ["news.search", "faq.search", "documents.search", "structure.search"]
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
@@ -77,9 +79,8 @@ def sections():
 
 
 def clean_query(raw):
-    """The query as typed, made safe: NUL bytes gone, cut to a sane length, spaces folded."""
-    text = (raw or "").replace("\x00", " ")
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+    """The query as typed, made safe: invisible characters gone, cut to a sane length, spaces folded."""
+    return " ".join(visible_text(raw).split())[:MAX_QUERY_LENGTH]
 
 
 def words_of(query):

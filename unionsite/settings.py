@@ -42,6 +42,9 @@ SECRET_KEY_MISSING = not SECRET_KEY
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# The public address (https://union.kg) for canonical, alternate and OpenGraph links; without it
+# they are built from the request's host, which ALLOWED_HOSTS has already checked.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so that its admin classes patch it first.
@@ -69,6 +72,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # First on the way out, so that every response has it: static files, redirects, early 400s.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "unionsite.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and 304s for every page and feed, cached or not (unionsite/pagecache.py).
@@ -84,7 +89,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "unionsite.middleware.DatabaseUnavailableMiddleware",
     # Last, so that a lockout page renders in the language LocaleMiddleware chose.
     "axes.middleware.AxesMiddleware",
@@ -131,7 +135,15 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Rate-limit counts must be shared by every worker and outlive a killed one: on disk.
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("DJANGO_RATELIMIT_CACHE_DIR", str(BASE_DIR / "var" / "ratelimit")),
+        },
+    }
+RATELIMIT_USE_CACHE = "ratelimit" if "ratelimit" in CACHES else "default"
 # Whole pages for anonymous visitors, dropped when content changes (unionsite/pagecache.py);
 # 0 turns the page cache off. With several worker processes, set REDIS_URL: locmem is per process.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
@@ -273,6 +285,8 @@ LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 LOGIN_URL = "admin:login"
+# Where a login lands when its `next` is missing or points at another host.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Admin login protection (django-axes): after AXES_FAILURE_LIMIT failed logins for one username
 # from one address, that pair is locked out for DJANGO_AXES_COOLOFF_HOURS; the page is
