@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from faq.models import Question
-from unionsite.search import SearchSection
+from search.engine import SearchSection
 
 section = SearchSection(
     key="faq",

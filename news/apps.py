@@ -1,5 +1,6 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from unionsite import registry
 
 
 def next_scheduled_report_time():
@@ -12,9 +13,16 @@ def next_scheduled_report_time():
     return upcoming.values_list("published_at", flat=True).first()
 
 
-class NewsConfig(AppConfig):
+class NewsConfig(registry.ContentAppConfig):
     name = "news"
     verbose_name = _("News")
+    index_url_name = "news:list"
+    nav_label = _("News")
+    position = 10
+    home_block_template = "news/home_section.html"
+    search_section = "news.search.section"
+    sitemaps = {"news": "news.sitemaps.ReportSitemap"}
+    demo_loader = "news.demo.load"
 
     def ready(self):
         from unionsite.pagecache import register_schedule

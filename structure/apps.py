@@ -1,7 +1,15 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from unionsite import registry
 
-class StructureConfig(AppConfig):
+
+class StructureConfig(registry.ContentAppConfig):
     name = "structure"
     verbose_name = _("Structure")
+    index_url_name = "structure:index"
+    nav_label = _("Structure")
+    position = 40
+    home_block_template = "structure/home_section.html"
+    search_section = "structure.search.section"
+    sitemaps = {"structure": "structure.sitemaps.OrganisationSitemap"}
+    demo_loader = "structure.demo.load"

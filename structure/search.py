@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
+from search.engine import SearchSection
 from structure.models import Organisation
-from unionsite.search import SearchSection
 
 section = SearchSection(
     key="structure",

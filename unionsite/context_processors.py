@@ -4,6 +4,8 @@ from django.urls import reverse, translate_url
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
+from unionsite import registry
+
 
 def site_origin(request):
     """Scheme and host for absolute links: DJANGO_SITE_URL when set, else the request's own.
@@ -35,10 +37,11 @@ def site(request):
                 "switch_url": f"{switch_url}?{urlencode({'next': path})}",
             }
         )
-    low_vision = request.COOKIES.get("low_vision") == "1"
+    low_vision = request.COOKIES.get(settings.LOW_VISION_COOKIE_NAME) == "1"
     low_vision_url = reverse("switch_low_vision", args=["off" if low_vision else "on"])
     return {
         "site_languages": languages,
+        "site_sections": registry.sections(),
         "site_origin": site_origin(request),
         "low_vision": low_vision,
         "low_vision_switch_url": f"{low_vision_url}?{urlencode({'next': path})}",

@@ -44,12 +44,10 @@ from django.utils.cache import (
     set_response_etag,
 )
 
+from unionsite import registry
+
 GENERATION_KEY = "pagecache:generation"
 NEXT_CHANGE_KEY = "pagecache:next-change"
-CONTENT_APPS = ("news", "faq", "documents", "structure")
-# Models of the content apps that no public page shows.
-PRIVATE_MODELS = {"faq.IncomingQuestion"}
-LOW_VISION_COOKIE = "low_vision"
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
 
 _schedules = []
@@ -141,13 +139,10 @@ def _current_generation():
     return generation
 
 
-def connect_signals(app_configs):
-    for app_config in app_configs:
-        if app_config.label not in CONTENT_APPS:
-            continue
-        for model in app_config.get_models():
-            if model._meta.label in PRIVATE_MODELS:
-                continue
+def connect_signals():
+    """Saving or deleting what a content app shows makes the cached pages stale."""
+    for app_config in registry.content_apps():
+        for model in app_config.public_models():
             uid = f"pagecache-{model._meta.label_lower}"
             post_save.connect(bump_after_change, sender=model, dispatch_uid=f"{uid}-save")
             post_delete.connect(bump_after_change, sender=model, dispatch_uid=f"{uid}-delete")
@@ -223,7 +218,7 @@ class FetchPageCacheMiddleware(FetchFromCacheMiddleware):
         generation = current_generation()
         if generation is None:
             return None
-        variant = "low-vision" if request.COOKIES.get(LOW_VISION_COOKIE) == "1" else "standard"
+        variant = "low-vision" if request.COOKIES.get(settings.LOW_VISION_COOKIE_NAME) == "1" else "standard"
         prefix = f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}.{generation}.{variant}"
         request._page_cache_prefix = prefix
         request._cache_update_cache = True

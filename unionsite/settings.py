@@ -64,11 +64,17 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "unionsite",
+    "search",
+    # The content apps (unionsite/registry.py); demo content loads in this order.
     "structure",
     "news",
     "documents",
     "faq",
 ]
+# The benchmark, Lighthouse and load-test commands (devtools/): only for the make targets and tests.
+DEV_TOOLS = env_bool("DJANGO_DEV_TOOLS")
+if DEV_TOOLS:
+    INSTALLED_APPS.append("devtools")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -192,9 +198,9 @@ IMAGE_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 IMAGE_MAX_PIXELS = 50_000_000
 
 # Rich text: django-ckeditor is the client's editor; unionsite/richtext.py wraps it and sanitises.
+# Images uploaded in the editor go to unionsite/editor_uploads.py, stored under this folder.
 CKEDITOR_UPLOAD_PATH = "editor/"
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
-CKEDITOR_FILENAME_GENERATOR = "unionsite.richtext.editor_upload_filename"
 CKEDITOR_IMAGE_BACKEND = "pillow"
 CKEDITOR_RESTRICT_BY_USER = False
 CKEDITOR_CONFIGS = {
@@ -209,6 +215,13 @@ CKEDITOR_CONFIGS = {
         "format_tags": "p;h2;h3;h4",
         "width": "100%",
         "removePlugins": "exportpdf",
+        # The text is edited in a <div>, not in CKEditor's usual frame, whose start-up is an
+        # inline script that the admin's Content-Security-Policy refuses (unionsite/middleware.py).
+        "extraPlugins": "divarea",
+        # Uploads go with XMLHttpRequest, which carries the CSRF token (static/js/editor-uploads.js).
+        "filebrowserUploadMethod": "xhr",
+        # No "Browse server" button: django-ckeditor's image browser runs inline scripts.
+        "filebrowserBrowseUrl": "",
     }
 }
 SILENCED_SYSTEM_CHECKS = [
@@ -283,6 +296,8 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# "1" while the visitor reads the low-vision version (larger text, high contrast).
+LOW_VISION_COOKIE_NAME = "low_vision"
 
 LOGIN_URL = "admin:login"
 # Where a login lands when its `next` is missing or points at another host.

@@ -1,6 +1,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from unionsite import registry
+
 
 class LocalizedSitemap(Sitemap):
     """Every page in both languages, each entry listing its hreflang alternates."""
@@ -15,7 +17,7 @@ class SectionSitemap(LocalizedSitemap):
     priority = 0.8
 
     def items(self):
-        return ["home", "news:list", "faq:index", "documents:list", "structure:index"]
+        return ["home", *(section.index_url_name for section in registry.sections())]
 
     def location(self, item):
         return reverse(item)

@@ -3,23 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from documents.sitemaps import DocumentSitemap
-from faq.sitemaps import QuestionSitemap, TopicSitemap
-from news.sitemaps import ReportSitemap
-from structure.sitemaps import OrganisationSitemap
-from unionsite import views
+from unionsite import editor_uploads, registry, views
 from unionsite.sitemaps import SectionSitemap
 
-SITEMAPS = {
-    "sections": SectionSitemap,
-    "news": ReportSitemap,
-    "faq-topics": TopicSitemap,
-    "faq": QuestionSitemap,
-    "documents": DocumentSitemap,
-    "structure": OrganisationSitemap,
-}
+SITEMAPS = {"sections": SectionSitemap, **registry.sitemaps()}
 
 handler400 = "unionsite.views.bad_request"
 handler403 = "unionsite.views.permission_denied"
@@ -31,6 +20,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/switch/<str:language>/", views.switch_language, name="switch_language"),
     path("low-vision/<str:mode>/", views.switch_low_vision, name="switch_low_vision"),
+    # Every address under upload/ (django-ckeditor's own pattern is a prefix) goes to our view.
+    re_path(r"^ckeditor/upload/", editor_uploads.upload_image, name="editor_image_upload"),
     path("ckeditor/", include("ckeditor_uploader.urls")),
 ]
 
@@ -40,7 +31,7 @@ urlpatterns += i18n_patterns(
     path("faq/", include("faq.urls")),
     path("documents/", include("documents.urls")),
     path("structure/", include("structure.urls")),
-    path("search/", views.SearchView.as_view(), name="search"),
+    path("search/", include("search.urls")),
     path("admin/", admin.site.urls),
 )
 

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse, translate_url
@@ -10,44 +9,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from unionsite import search
+from unionsite import registry
 
 
 class HomeView(TemplateView):
     template_name = "home.html"
 
-
-class SearchView(TemplateView):
-    """Search across reports, answers, documents and organisations."""
-
-    template_name = "search.html"
-    paginate_by = 10
-
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        query = search.clean_query(self.request.GET.get("q", ""))
-        available = search.sections()
-        section_key = self.request.GET.get("section") or None
-        unknown_section = section_key is not None and section_key not in {s.key for s in available}
-        hits = []
-        if query and not unknown_section:
-            hits = search.search(query, only_section=section_key)
-        page = Paginator(hits, self.paginate_by).get_page(self.request.GET.get("page"))
-        context.update(
-            query=query,
-            has_words=bool(search.words_of(query)),
-            sections=available,
-            section_key=section_key,
-            unknown_section=unknown_section,
-            hits=hits,
-            page_obj=page,
-        )
-        return context
-
-    def render_to_response(self, context, **response_kwargs):
-        if context["unknown_section"]:
-            response_kwargs["status"] = 400
-        return super().render_to_response(context, **response_kwargs)
+        return super().get_context_data(home_blocks=registry.home_block_templates(), **kwargs)
 
 
 @never_cache
@@ -99,9 +68,6 @@ def switch_language(request, language):
     return response
 
 
-LOW_VISION_COOKIE = "low_vision"
-
-
 @require_safe
 def switch_low_vision(request, mode):
     """Turn the low-vision mode (larger text, high contrast) on or off; works without JavaScript."""
@@ -110,14 +76,14 @@ def switch_low_vision(request, mode):
     response = HttpResponseRedirect(_safe_next_url(request) or reverse("home"))
     if mode == "on":
         response.set_cookie(
-            LOW_VISION_COOKIE,
+            settings.LOW_VISION_COOKIE_NAME,
             "1",
             max_age=settings.LANGUAGE_COOKIE_AGE,
             samesite="Lax",
             secure=settings.LANGUAGE_COOKIE_SECURE,
         )
     else:
-        response.delete_cookie(LOW_VISION_COOKIE, samesite="Lax")
+        response.delete_cookie(settings.LOW_VISION_COOKIE_NAME, samesite="Lax")
     return response
 
 

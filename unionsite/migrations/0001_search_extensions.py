@@ -1,10 +1,9 @@
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    """pg_trgm for the site search's similarity matching; does nothing on SQLite."""
+    """Kept for databases that applied it: pg_trgm is now the search app's (search 0001)."""
 
     dependencies = []
 
-    operations = [TrigramExtension()]
+    operations = []

@@ -18,7 +18,6 @@ import html
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import import_module
 
 from django.conf import settings
 from django.db import connection
@@ -28,9 +27,9 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
+from unionsite import registry
 from unionsite.text import visible_text
 
-SECTION_MODULES = ["news.search", "faq.search", "documents.search", "structure.search"]
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
 RESULTS_PER_SECTION = 50
@@ -74,8 +73,8 @@ class SearchHit:
 
 
 def sections():
-    """The apps' search sections, in the order of SECTION_MODULES."""
-    return [import_module(name).section for name in SECTION_MODULES]
+    """The content apps' search sections, in menu order (unionsite/registry.py)."""
+    return registry.search_sections()
 
 
 def clean_query(raw):
@@ -165,7 +164,7 @@ _tables_with_stored_columns = None
 
 
 def has_stored_columns(section):
-    """Whether the section's table has the stored search columns (migration unionsite 0004).
+    """Whether the section's table has the stored search columns (search/columns.py).
 
     Looked up once per process, for all tables in one query.
     """
@@ -206,7 +205,7 @@ def _stored_column(section, name, output_field):
 
 
 def _search_postgresql_stored(section, words):
-    """Full-text matches on the stored, indexed columns (migration unionsite 0004).
+    """Full-text matches on the stored, indexed columns (search/columns.py).
 
     Found with the GIN index on `search_vector`, ranked on titles and leads (`search_rank_vector`),
     newest first among equals. Titles that only resemble the words are looked for separately, and

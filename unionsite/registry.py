@@ -1,0 +1,65 @@
+"""The content apps and what each contributes to the site, declared on its own AppConfig.
+
+A content app's AppConfig subclasses `registry.ContentAppConfig` and fills in the attributes below
+(import the module, not the class: with two AppConfig classes in apps.py Django would pick neither);
+the
+core (navigation, home page, sitemaps, search, demo content, page cache) asks `content_apps()` and
+never names an app. Adding an app means writing it and listing it in INSTALLED_APPS (plus its
+URLs in unionsite/urls.py).
+"""
+
+from django.apps import AppConfig, apps
+from django.utils.module_loading import import_string
+
+
+class ContentAppConfig(AppConfig):
+    # The section's index page: its URL name, its label in the main menu, and its place there and
+    # on the home page (lower comes first).
+    index_url_name = ""
+    nav_label = ""
+    position = 100
+    # A template showing the app's block on the home page (it loads what it shows itself), and
+    # the block's place there when it differs from the menu's.
+    home_block_template = ""
+    home_position = None
+    # Dotted path to the app's `search.engine.SearchSection`.
+    search_section = ""
+    # Sitemap key → dotted path of a Sitemap class.
+    sitemaps = {}
+    # Dotted path to `load(stdout)`, which loads the app's demo content idempotently. Demo content
+    # is loaded in INSTALLED_APPS order, so an app comes after the apps its content points at.
+    demo_loader = ""
+    # Models that no public page shows: changing them leaves cached pages as they are.
+    private_models = ()
+
+    def public_models(self):
+        """The models whose changes make cached pages stale."""
+        return [model for model in self.get_models() if model.__name__ not in self.private_models]
+
+
+def content_apps():
+    """Every installed content app, in INSTALLED_APPS order."""
+    return [config for config in apps.get_app_configs() if isinstance(config, ContentAppConfig)]
+
+
+def sections():
+    """The content apps with an index page, in menu order."""
+    return sorted((config for config in content_apps() if config.index_url_name), key=lambda c: c.position)
+
+
+def search_sections():
+    return [import_string(config.search_section) for config in sections() if config.search_section]
+
+
+def sitemaps():
+    return {key: import_string(path) for config in content_apps() for key, path in config.sitemaps.items()}
+
+
+def home_block_templates():
+    blocks = [config for config in content_apps() if config.home_block_template]
+    blocks.sort(key=lambda config: config.position if config.home_position is None else config.home_position)
+    return [config.home_block_template for config in blocks]
+
+
+def demo_loaders():
+    return [import_string(config.demo_loader) for config in content_apps() if config.demo_loader]
