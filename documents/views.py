@@ -14,6 +14,7 @@ from django.views.generic import DetailView, ListView
 
 from documents.forms import LibraryFilterForm
 from documents.models import Document, DocumentFile, DocumentType
+from unionsite.paging import NearestPageMixin
 from unionsite.roles import can_preview, preview_requested, private_preview
 
 # Characters Windows, macOS or a browser would refuse or misread in a saved file name.
@@ -27,7 +28,7 @@ def _files_prefetch():
     return Prefetch("files", queryset=DocumentFile.objects.order_by("language"))
 
 
-class DocumentListView(ListView):
+class DocumentListView(NearestPageMixin, ListView):
     """The library: filter by type, year and file language, search by title and number."""
 
     template_name = "documents/index.html"
@@ -40,12 +41,6 @@ class DocumentListView(ListView):
         self.form = LibraryFilterForm(request.GET or None, types=self.types, years=years)
         self.active_filters = self.form.filters() if request.GET else {}
         return super().get(request, *args, **kwargs)
-
-    def paginate_queryset(self, queryset, page_size):
-        # A page number past the end or not a number shows the last or first page, never a 404.
-        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_queryset(self):
         documents = (

@@ -2,7 +2,6 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,6 +18,7 @@ from faq.forms import SEARCH_MAX_LENGTH, AskQuestionForm, search_terms
 from faq.models import IncomingQuestion, LegalReference, Question, Topic
 from faq.structured_data import faq_page_json_ld
 from unionsite.client import client_ip
+from unionsite.paging import page_of
 
 logger = logging.getLogger(__name__)
 
@@ -126,7 +126,7 @@ def search(request):
             .select_related("topic")
             .order_by("topic__order", "topic_id", "order", "pk")
         )
-        page_obj = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        page_obj = page_of(results, SEARCH_PAGE_SIZE, request.GET.get("page"))
     context = {
         "query": query,
         "searched": bool(query),

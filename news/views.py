@@ -1,33 +1,18 @@
-import json
-
-from django.core.paginator import Paginator
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from news.forms import ReportFilterForm
 from news.models import Category, Report
 from structure.models import Region
+from unionsite.links import absolute_url, json_ld_script
+from unionsite.paging import NearestPageMixin
 from unionsite.roles import can_preview, preview_requested, private_preview
 
-# The characters that could end a <script> block, escaped as json_script does.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
-
-def page_number(value, num_pages):
-    """The nearest valid page for whatever `?page=` holds: junk and 0 give 1, too big the last."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return 1
-    return min(max(number, 1), max(num_pages, 1))
-
-
-class ReportListView(ListView):
+class ReportListView(NearestPageMixin, ListView):
     """Newest first, 12 a page, filtered by region, organisation (with its tree), category, year.
 
     An unknown filter value is a 404 (the address was made by hand); a bad page number shows the
@@ -49,11 +34,6 @@ class ReportListView(ListView):
         if self.filter_form.is_bound:
             queryset = self.filter_form.filter(queryset)
         return queryset
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = Paginator(queryset, page_size)
-        page = paginator.page(page_number(self.request.GET.get("page"), paginator.num_pages))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -118,7 +98,7 @@ class ReportDetailView(DetailView):
         context["preview"] = self.preview and not report.is_public
         context["json_ld"] = self.json_ld(report)
         cover = report.cover_sizes.get("detail")
-        context["og_image"] = self.request.build_absolute_uri(cover.url) if cover else ""
+        context["og_image"] = absolute_url(self.request, cover.url) if cover else ""
         return context
 
     def json_ld(self, report):
@@ -129,7 +109,7 @@ class ReportDetailView(DetailView):
             "description": report.lead,
             "datePublished": report.published_at,
             "dateModified": max(report.updated_at, report.published_at),
-            "mainEntityOfPage": self.request.build_absolute_uri(report.get_absolute_url()),
+            "mainEntityOfPage": absolute_url(self.request, report.get_absolute_url()),
             "inLanguage": self.request.LANGUAGE_CODE,
             "author": {"@type": "Organization", "name": report.organisation.name},
             "publisher": {
@@ -141,6 +121,5 @@ class ReportDetailView(DetailView):
             report.cover_sizes[alias] for alias in ("detail", "detail_2x") if alias in report.cover_sizes
         ]
         if images:
-            data["image"] = [self.request.build_absolute_uri(image.url) for image in images]
-        text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-        return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308 - escaped like json_script
+            data["image"] = [absolute_url(self.request, image.url) for image in images]
+        return json_ld_script(data)

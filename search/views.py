@@ -1,7 +1,7 @@
-from django.core.paginator import Paginator
 from django.views.generic import TemplateView
 
 from search import engine
+from unionsite.paging import page_of
 
 
 class SearchView(TemplateView):
@@ -19,7 +19,7 @@ class SearchView(TemplateView):
         hits = []
         if query and not unknown_section:
             hits = engine.search(query, only_section=section_key)
-        page = Paginator(hits, self.paginate_by).get_page(self.request.GET.get("page"))
+        page = page_of(hits, self.paginate_by, self.request.GET.get("page"))
         context.update(
             query=query,
             has_words=bool(engine.words_of(query)),

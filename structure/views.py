@@ -1,15 +1,14 @@
-import json
 import logging
 
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
-from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, TemplateView
 from easy_thumbnails.exceptions import EasyThumbnailsError
 from easy_thumbnails.files import get_thumbnailer
 
 from structure.models import GoverningBody, GoverningBodyMember, Organisation, OrganisationKind
 from structure.tree import TREE_FIELDS, attach_totals, nest
+from unionsite.links import absolute_url, json_ld_script
 
 logger = logging.getLogger(__name__)
 
@@ -110,7 +109,7 @@ class OrganisationDetailView(DetailView):
             "@context": "https://schema.org",
             "@type": "Organization",
             "name": organisation.name,
-            "url": request.build_absolute_uri(organisation.get_absolute_url()),
+            "url": absolute_url(request, organisation.get_absolute_url()),
         }
         if organisation.short_name:
             data["alternateName"] = organisation.short_name
@@ -137,9 +136,6 @@ class OrganisationDetailView(DetailView):
             data["parentOrganization"] = {
                 "@type": "Organization",
                 "name": parent.name,
-                "url": request.build_absolute_uri(parent.get_absolute_url()),
+                "url": absolute_url(request, parent.get_absolute_url()),
             }
-        text = json.dumps(data, ensure_ascii=False, indent=1)
-        for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-            text = text.replace(char, escape)
-        return mark_safe(text)  # noqa: S308 -- JSON with <, > and & escaped as above
+        return json_ld_script(data)

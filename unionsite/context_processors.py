@@ -1,24 +1,10 @@
 from django.conf import settings
-from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
 from unionsite import registry
-
-
-def site_origin(request):
-    """Scheme and host for absolute links: DJANGO_SITE_URL when set, else the request's own.
-
-    Empty for a request whose Host is not allowed, so that the 400 page for it renders without
-    absolute links instead of failing on the same host again.
-    """
-    if settings.SITE_URL:
-        return settings.SITE_URL
-    try:
-        return f"{request.scheme}://{request.get_host()}"
-    except DisallowedHost:
-        return ""
+from unionsite.links import site_origin
 
 
 def site(request):
