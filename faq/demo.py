@@ -4,11 +4,13 @@
 The questions are the kind members ask; the answers were written for the demo and cite the
 Labour Code of 4 August 2004 No. 106 and the decrees by article and item. They show the shape of
 the content only: the union's lawyers check every answer and its references against the law in
-force before real use (see /work/notes/faq.md). A few answers are left in Kyrgyz only, to show the
+force before real use (see docs/legal-review.md). A few answers are left in Kyrgyz only, to show the
 language fallback; two carry an old "checked on" date, to show the review warning.
 """
 
 import datetime
+
+from django.apps import apps
 
 from faq.models import LegalReference, Question, Topic
 
@@ -455,10 +457,9 @@ TOPICS = [
 
 def find_documents(slugs):
     """Documents of the library by slug; an empty dict when the library or a document is absent."""
-    try:
-        from documents.models import Document
-    except ImportError:
+    if not apps.is_installed("documents"):
         return {}
+    Document = LegalReference._meta.get_field("document").related_model
     return {document.slug: document for document in Document.objects.filter(slug__in=slugs)}
 
 

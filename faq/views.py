@@ -13,7 +13,6 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView, TemplateView
 from django_ratelimit.core import is_ratelimited
 
-from documents.models import Document
 from faq.forms import SEARCH_MAX_LENGTH, AskQuestionForm, search_terms
 from faq.models import IncomingQuestion, LegalReference, Question, Topic
 from faq.structured_data import faq_page_json_ld
@@ -28,6 +27,8 @@ SEARCH_PAGE_SIZE = 20
 
 def legal_references_prefetch():
     """Legal references with their library documents; a document not (yet) published shows as None."""
+    # The library's model through the foreign key: the FAQ app does not import the documents app.
+    Document = LegalReference._meta.get_field("document").related_model
     documents = Prefetch("document", queryset=Document.objects.published())
     return Prefetch("legal_references", queryset=LegalReference.objects.prefetch_related(documents))
 
