@@ -88,10 +88,13 @@ restore: install
 	@test -n "$(FILE)" || { echo "Usage: make restore FILE=var/backups/unionsite-backup-....tar.gz"; exit 2; }
 	$(MANAGE_ENV) $(BIN)/python manage.py restore "$(FILE)"
 
+# The load test and the benchmark are commands of devtools/, installed with DJANGO_DEV_TOOLS=1.
+DEV_TOOLS_ENV := DJANGO_DEV_TOOLS=1
+
 # 8 clients for 60 s over public pages against gunicorn (2 workers) on 127.0.0.1, then the
 # database is taken away and brought back: 0 errors, 503 meanwhile, recovery by itself.
 loadtest: install
-	$(DEV_ENV) $(BIN)/python manage.py loadtest --seconds 60 --clients 8 --workers 2
+	$(DEV_ENV) $(DEV_TOOLS_ENV) $(BIN)/python manage.py loadtest --seconds 60 --clients 8 --workers 2
 
 # Performance at real volume (/work/notes/performance.md). The bench database is separate:
 # var/bench/bench.sqlite3, or BENCH_DATABASE_URL=postgres://... for the real figures (search).
@@ -99,7 +102,7 @@ loadtest: install
 # bench serves it with gunicorn (2 workers, DEBUG off, 127.0.0.1) and loads each page type with
 # wrk for BENCH_SECONDS per page and mode (about 6 minutes in all), then prints the table.
 BENCH_SECONDS ?= 8
-BENCH_ENV := DJANGO_DEBUG=1 DJANGO_MEDIA_ROOT=$(CURDIR)/var/bench/media
+BENCH_ENV := DJANGO_DEBUG=1 $(DEV_TOOLS_ENV) DJANGO_MEDIA_ROOT=$(CURDIR)/var/bench/media
 BENCH_DB_OPTION := $(if $(BENCH_DATABASE_URL),--database-url $(BENCH_DATABASE_URL),)
 
 bench-tools:

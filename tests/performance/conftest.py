@@ -9,7 +9,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import translation
 
-from unionsite.management.commands.populate_bench import BenchContent
+from devtools.management.commands.populate_bench import BenchContent
 
 VOLUME = {"reports": 1500, "documents": 400, "faq": 120, "organisations": 400}
 

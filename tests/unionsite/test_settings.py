@@ -1,4 +1,5 @@
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -99,3 +100,39 @@ def test_default_database_is_sqlite_under_var():
     code = "from django.conf import settings as s;print(s.DATABASES['default']['NAME'])"
     result = run_manage("shell", "--no-imports", "-c", code, env_overrides={"DJANGO_DEBUG": "1"})
     assert result.stdout.strip() == str(BASE_DIR / "var" / "db.sqlite3")
+
+
+DEV_COMMANDS = {"populate_bench", "run_bench", "loadtest", "run_lighthouse"}
+
+
+def listed_commands(env_overrides):
+    result = run_manage("help", "--commands", env_overrides=env_overrides)
+    assert result.returncode == 0, result.stderr
+    return set(result.stdout.split())
+
+
+def test_production_lists_no_benchmark_or_load_test_commands():
+    commands = listed_commands({"DJANGO_SECRET_KEY": PRODUCTION_ENV["DJANGO_SECRET_KEY"]})
+    assert "migrate" in commands
+    assert "backup" in commands
+    assert commands.isdisjoint(DEV_COMMANDS)
+
+
+def test_dev_tools_setting_lists_the_benchmark_and_load_test_commands():
+    commands = listed_commands(
+        {"DJANGO_SECRET_KEY": PRODUCTION_ENV["DJANGO_SECRET_KEY"], "DJANGO_DEV_TOOLS": "1"}
+    )
+    assert commands >= DEV_COMMANDS
+
+
+def test_no_site_module_imports_the_dev_tools():
+    packages = [init.parent for init in BASE_DIR.glob("*/__init__.py")]
+    site_packages = [package for package in packages if package.name not in {"devtools", "tests"}]
+    assert {"unionsite", "news", "faq", "documents", "structure"} <= {p.name for p in site_packages}
+    importers = [
+        str(path.relative_to(BASE_DIR))
+        for package in site_packages
+        for path in package.rglob("*.py")
+        if re.search(r"^\s*(from|import)\s+devtools\b", path.read_text(encoding="utf-8"), re.MULTILINE)
+    ]
+    assert importers == []

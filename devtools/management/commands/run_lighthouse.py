@@ -1,7 +1,7 @@
 """Lighthouse (mobile profile) on the home page, a report, the FAQ and the library: `make lighthouse`.
 
 The pages are served as in `make bench` (gunicorn, DEBUG off, 127.0.0.1, the bench database),
-through unionsite/wsgi_with_media.py so that the photos answer as nginx would serve them. Prints
+through devtools/wsgi_with_media.py so that the photos answer as nginx would serve them. Prints
 the four category scores per page against the targets, and the audits that lost points.
 """
 
@@ -13,9 +13,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from unionsite.benchdb import BENCH_DIR, bench_database_url, use_bench_database
-from unionsite.management.commands.run_bench import HOST, Server
-from unionsite.management.commands.run_bench import Command as BenchCommand
+from devtools.benchdb import BENCH_DIR, bench_database_url, use_bench_database
+from devtools.management.commands.run_bench import HOST, Server
+from devtools.management.commands.run_bench import Command as BenchCommand
 
 CATEGORIES = {"performance": 0.95, "accessibility": 1.0, "best-practices": 0.95, "seo": 1.0}
 PAGES = ("home", "report", "FAQ", "documents list")
@@ -51,7 +51,7 @@ class Command(BaseCommand):
         ]
         problems = []
         with Server(
-            port, {**env, "CHROME_PATH": chrome}, app="unionsite.wsgi_with_media:application"
+            port, {**env, "CHROME_PATH": chrome}, app="devtools.wsgi_with_media:application"
         ) as server:
             for page in pages:
                 report_path = out_dir / f"{page.name.replace(' ', '-')}.json"

@@ -6,7 +6,7 @@
    serves the bench database; each page is loaded for a fixed time by `wrk` (or, without it, a
    small threaded http.client generator), first with the page cache off, then on. Server CPU per
    request comes from /proc/<worker>/stat before and after each run.
-3. The trivial view (unionsite/bench_trivial.py) is loaded the same way under the same gunicorn
+3. The trivial view (devtools/bench_trivial.py) is loaded the same way under the same gunicorn
    settings, and each page's rate is given as a ratio of its rate.
 
 Loopback only; every run is bounded by --duration (seconds) and the generator's timeout.
@@ -38,7 +38,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 
-from unionsite.benchdb import BENCH_DIR, bench_database_url, use_bench_database
+from devtools.benchdb import BENCH_DIR, bench_database_url, use_bench_database
 
 HOST = "127.0.0.1"
 QUERY_BUDGET = 8
@@ -323,7 +323,9 @@ class Command(BaseCommand):
 
     def server_env(self, url, **extra):
         env = dict(os.environ)
+        # The measured server runs as production does: no debug, no development tools installed.
         env.pop("DJANGO_DEBUG", None)
+        env.pop("DJANGO_DEV_TOOLS", None)
         env.update(
             DATABASE_URL=url,
             DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
@@ -350,9 +352,7 @@ class Command(BaseCommand):
         env = self.server_env(url)
         self.collectstatic(env)
         self.stderr.write(f"Trivial view, {duration} s ...")
-        with Server(
-            port, {**env, "DJANGO_SETTINGS_MODULE": "unionsite.bench_trivial"}, probe="/ok"
-        ) as server:
+        with Server(port, {**env, "DJANGO_SETTINGS_MODULE": "devtools.bench_trivial"}, probe="/ok") as server:
             self.trivial = server.measure("/ok", duration, connections, tool)
         for mode, seconds in (("uncached", "0"), ("cached", "600")):
             with Server(port, {**env, "DJANGO_PAGE_CACHE_SECONDS": seconds}) as server:

@@ -3,7 +3,7 @@
 "Trivial" here means Django's whole request cycle and nothing of the site: the same settings
 module, the same gunicorn configuration and workers, WSGIHandler, URL resolving and a view that
 returns "ok", but no middleware, no template, no session, no database. Run with
-DJANGO_SETTINGS_MODULE=unionsite.bench_trivial; it answers GET /ok.
+DJANGO_SETTINGS_MODULE=devtools.bench_trivial; it answers GET /ok.
 """
 
 from django.http import HttpResponse
@@ -12,7 +12,7 @@ from django.urls import path
 from unionsite.settings import *  # noqa: F403 - the site's settings, stripped below
 
 MIDDLEWARE = []
-ROOT_URLCONF = "unionsite.bench_trivial"
+ROOT_URLCONF = "devtools.bench_trivial"
 
 
 def ok(request):

@@ -23,6 +23,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 
+from devtools.benchdb import bench_database_url, use_bench_database
 from documents.files import make_pdf
 from documents.models import Document, DocumentFile, DocumentType
 from faq.models import LegalReference, Question, Topic
@@ -30,7 +31,6 @@ from news.demo import draw_picture
 from news.models import Category, Report, ReportPhoto
 from news.renditions import COVER_ALIASES, PHOTO_ALIASES, make_renditions
 from structure.models import GoverningBody, GoverningBodyMember, Organisation, OrganisationKind, Region
-from unionsite.benchdb import bench_database_url, use_bench_database
 from unionsite.pagecache import bump_generation
 
 BATCH = 1000
@@ -134,7 +134,7 @@ class Command(BaseCommand):
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
-                # What /work/notes/performance.md recommends for production on SSDs: without it the
+                # What docs/performance.md recommends for production on SSDs: without it the
                 # planner prefers reading every row to the search's GIN index.
                 name = connection.ops.quote_name(connection.settings_dict["NAME"])
                 cursor.execute(f"ALTER DATABASE {name} SET random_page_cost = 1.1")
