@@ -96,7 +96,7 @@ DEV_TOOLS_ENV := DJANGO_DEV_TOOLS=1
 loadtest: install
 	$(DEV_ENV) $(DEV_TOOLS_ENV) $(BIN)/python manage.py loadtest --seconds 60 --clients 8 --workers 2
 
-# Performance at real volume (/work/notes/performance.md). The bench database is separate:
+# Performance at real volume (docs/performance.md). The bench database is separate:
 # var/bench/bench.sqlite3, or BENCH_DATABASE_URL=postgres://... for the real figures (search).
 # populate-bench fills it (10,000 reports, 2,000 documents, 500 FAQ entries, 2,000 organisations);
 # bench serves it with gunicorn (2 workers, DEBUG off, 127.0.0.1) and loads each page type with

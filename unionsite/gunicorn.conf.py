@@ -2,9 +2,8 @@
 
 nginx in front terminates TLS, serves /media/ (and the X-Accel downloads) and buffers slow clients,
 so plain sync workers suffice: each request is a few milliseconds of CPU and a handful of queries.
-Every value can be changed per deploy with an environment variable; /work/notes/performance.md
-explains the choices. `make bench` uses this file too, overriding workers and bind on the command
-line.
+Every value can be changed per deploy with an environment variable; docs/performance.md explains
+the choices. `make bench` uses this file too, overriding workers and bind on the command line.
 """
 
 import multiprocessing

@@ -1,7 +1,8 @@
 """Strings of django-reversion's admin (history, revert, recover) that it has no Kyrgyz for.
 
 Nothing imports this module; it exists so that `makemessages` keeps these msgids in our
-catalogue, where /work/tr/roles.json translates them (Russian too, as our catalogue comes first).
+catalogue (locale/*/LC_MESSAGES/django.po), which translates them into Kyrgyz, and into Russian
+too, as our catalogue comes first (docs/translations.md).
 """
 
 from django.utils.translation import gettext_noop
