@@ -1,7 +1,13 @@
+import hashlib
+import io
+import json
+import tarfile
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.recorder import MigrationRecorder
 
 from documents.models import Document, DocumentFile
 from news.models import Report, ReportPhoto
@@ -50,6 +56,36 @@ def test_backup_and_restore_bring_back_every_report_document_and_file(tmp_path, 
 
 def test_restore_refuses_a_missing_archive(tmp_path):
     from django.core.management.base import CommandError
+    from django.utils import translation
 
-    with pytest.raises(CommandError, match="No such backup file"):
+    with translation.override(None), pytest.raises(CommandError, match="No such backup file"):
         call_command("restore", str(tmp_path / "nope.tar.gz"), yes=True)
+
+
+def test_backup_lists_every_file_with_its_checksum_and_the_applied_migrations(tmp_path, settings):
+    ReportPhotoFactory()
+    DocumentFileFactory(language="ky")
+
+    call_command("backup", output_dir=str(tmp_path / "backups"), stdout=io.StringIO())
+
+    (archive_path,) = (tmp_path / "backups").glob("unionsite-backup-*.tar.gz")
+    with tarfile.open(archive_path, "r:gz") as archive:
+        manifest = json.loads(archive.extractfile("manifest.json").read())
+        checksums = {
+            member.name: hashlib.sha256(archive.extractfile(member).read()).hexdigest()
+            for member in archive.getmembers()
+            if member.isreg() and member.name != "manifest.json"
+        }
+    assert (manifest["format"], manifest["app"]) == (1, "unionsite")
+    assert manifest["database"] == connection.vendor
+    applied = set(MigrationRecorder(connection).applied_migrations())
+    assert {tuple(key) for key in manifest["migrations"]} == applied
+    assert manifest["files"] == checksums
+    media_root = Path(settings.MEDIA_ROOT)
+    media_files = {
+        f"media/{path.relative_to(media_root).as_posix()}" for path in media_root.rglob("*") if path.is_file()
+    }
+    assert len(media_files) >= 2
+    assert set(checksums) == media_files | {
+        "database.sqlite3" if connection.vendor == "sqlite" else "database.pgdump"
+    }

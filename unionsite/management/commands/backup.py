@@ -1,14 +1,28 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
-from unionsite.backup import create_backup
+from unionsite.backup import BackupFailed, create_backup
 
 
 class Command(BaseCommand):
-    help = "Write the database and the uploaded files to one dated .tar.gz archive."
+    help = (
+        "Write the database and the uploaded files, with a manifest of their checksums, "
+        "to one dated .tar.gz archive."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--output-dir", default="var/backups")
 
     def handle(self, *args, output_dir, **options):
-        path = create_backup(output_dir)
-        self.stdout.write(self.style.SUCCESS(f"Backup written to {path}"))
+        try:
+            path, fully_migrated = create_backup(output_dir)
+        except (BackupFailed, OSError) as error:
+            raise CommandError(_("Backup failed: %(error)s") % {"error": error}) from None
+        if not fully_migrated:
+            self.stderr.write(
+                _(
+                    "Warning: the database has not applied exactly this code's migrations; only code with "
+                    "the database's migrations can restore this archive."
+                )
+            )
+        self.stdout.write(self.style.SUCCESS(_("Backup written to %(path)s") % {"path": path}))

@@ -1,12 +1,18 @@
+from contextlib import suppress
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
-from unionsite.backup import restore_backup
+from unionsite.backup import RestoreRefused, restore_backup
+from unionsite.pagecache import bump_generation
 
 
 class Command(BaseCommand):
-    help = "Replace the database and the uploaded files with those of a backup archive."
+    help = (
+        "Replace the database and the uploaded files with those of a backup archive, after checking "
+        "that the archive is whole and belongs to this site; a refused archive changes nothing."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("archive")
@@ -14,10 +20,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, archive, yes, **options):
         if not Path(archive).is_file():
-            raise CommandError(f"No such backup file: {archive}")
+            raise CommandError(_("No such backup file: %(path)s") % {"path": archive})
         if not yes:
-            answer = input("This replaces the current database and media files. Type 'yes' to go on: ")
+            answer = input(_("This replaces the current database and media files. Type 'yes' to go on: "))
             if answer.strip().lower() != "yes":
-                raise CommandError("Restore cancelled.")
-        restore_backup(archive)
-        self.stdout.write(self.style.SUCCESS(f"Restored from {archive}"))
+                raise CommandError(_("Restore cancelled."))
+        try:
+            restore_backup(archive)
+        except RestoreRefused as error:
+            raise CommandError(
+                _("Restore refused, nothing was changed: %(reason)s") % {"reason": error}
+            ) from None
+        # Pages cached from the old content must go; a cache that is down holds none.
+        with suppress(Exception):
+            bump_generation()
+        self.stdout.write(self.style.SUCCESS(_("Restored from %(path)s") % {"path": archive}))
