@@ -1,9 +1,13 @@
-"""Import the organisation tree from a spreadsheet saved as CSV (see /work/notes/structure.md).
+"""Import the organisation tree from a spreadsheet saved as CSV (see docs/structure-import.md).
 
 Every row is checked first; if any row is bad, each problem is reported with its line number and
 nothing is written. Otherwise all rows are written in one transaction, matched by slug: a second
 run with the same file changes nothing. A row's parent may come later in the file or already be
 on the site; a node whose parent changed is moved with treebeard, its subtree with it.
+
+Files come from spreadsheets and from people: the checks hold for any bytes (an unclosed quote, a
+NUL byte, digits of other scripts, chains thousands of organisations deep, circles of parents) and
+cost time in proportion to the file and the tree on the site.
 """
 
 import csv
@@ -16,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email, validate_slug
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
+from treebeard.exceptions import InvalidMoveToDescendant, PathOverflow
 
 from structure.models import Organisation, OrganisationKind, Region
 from unionsite.pagecache import bump_generation
@@ -49,6 +54,9 @@ COLUMNS = (
 REQUIRED_COLUMNS = ("slug", "parent_slug", "kind", "name_ky", "name_ru")
 MAX_NUMBER = 2_147_483_647  # PositiveIntegerField's limit on every database Django supports
 NUMBER_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+# ASCII digits only: str.isdigit() also takes "²" and "٣", which int() rejects or reads differently.
+NUMBER = re.compile(r"[0-9]{1,10}")
+SHOWN_IN_CIRCLE = 6  # organisations named in the message about a circle of parents
 
 
 @dataclass
@@ -84,6 +92,11 @@ class ImportAborted(Exception):
         self.message = message
 
 
+def tree_depth_limit():
+    """How many levels the tree holds: treebeard's path gains `steplen` characters per level."""
+    return Organisation._meta.get_field("path").max_length // Organisation.steplen
+
+
 def decode(data):
     """UTF-8 text with or without a byte-order mark; (text, None) or (None, (line, message))."""
     try:
@@ -104,10 +117,30 @@ def read_rows(text, result):
     if not text.strip():
         result.errors.append((1, _("The file is empty.")))
         return
+    if "\x00" in text:
+        # PostgreSQL refuses NUL in text and SQLite would store it: refuse it here, on every line.
+        for number, physical_line in enumerate(io.StringIO(text, newline=""), start=1):
+            if "\x00" in physical_line:
+                result.errors.append(
+                    (
+                        number,
+                        _(
+                            "The line holds a zero byte (NUL), which is not text. "
+                            "Save the spreadsheet as “CSV UTF-8” and try again."
+                        ),
+                    )
+                )
+        return
     first_line = text.lstrip().splitlines()[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [cell.strip().lower().lstrip("\ufeff") for cell in next(reader)]
+    # strict: a closing quote followed by anything but the separator, or a quote still open at the
+    # end of the file, is an error instead of a silently merged cell.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = [cell.strip().lower().lstrip("\ufeff") for cell in next(reader)]
+    except csv.Error as error:
+        result.errors.append((1, csv_problem(error)))
+        return
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if missing:
         result.errors.append(
@@ -136,6 +169,19 @@ def read_rows(text, result):
             start, line = line, reader.line_num + 1
             if not any(cell.strip() for cell in cells):
                 continue
+            if line - start > 1 or any("\n" in cell or "\r" in cell for cell in cells):
+                # A quoted cell may hold a line break, but no column of an organisation does: this is
+                # a quote closed far too late, which would swallow the rows in between.
+                result.errors.append(
+                    (
+                        start,
+                        _("A cell on this line runs on to line %(end)d: a quote is probably not closed.")
+                        % {"end": line - 1},
+                    )
+                )
+                slug_column = known.index("slug")
+                result.bad_slugs.add(cells[slug_column].strip() if slug_column < len(cells) else "")
+                continue
             if len(cells) > len(header):
                 result.errors.append(
                     (
@@ -162,10 +208,25 @@ def read_rows(text, result):
             seen[row.slug] = start
             result.rows.append(row)
     except csv.Error as error:
-        result.errors.append((line, _("The line cannot be read as CSV: %(error)s.") % {"error": error}))
+        result.errors.append((line, csv_problem(error)))
         return
     if not result.rows and not result.errors:
         result.errors.append((2, _("The file has a header but no rows.")))
+
+
+def csv_problem(error):
+    """A translated sentence for the csv module's error (its own text is English)."""
+    text = str(error)
+    if "unexpected end of data" in text:
+        return _("A quote opened on this line is never closed.")
+    if "expected after" in text:
+        return _(
+            "A closing quote must be followed by the separator or the end of the line; "
+            "inside a quoted cell, write a quote as two quotes."
+        )
+    if "field larger than field limit" in text:
+        return _("A cell is longer than %(limit)d characters.") % {"limit": csv.field_size_limit()}
+    return _("The line cannot be read as CSV: %(error)s.") % {"error": error}
 
 
 def clean_row(line, raw, errors):
@@ -239,6 +300,12 @@ def clean_row(line, raw, errors):
             problems.append(_("“%(website)s” is not a web address") % {"website": raw["website"]})
     elif "website" in raw:
         values["website"] = ""
+    for name in ("email", "website"):
+        limit = Organisation._meta.get_field(name).max_length
+        if len(values.get(name) or "") > limit:
+            problems.append(
+                _("%(column)s is longer than %(limit)d characters") % {"column": name, "limit": limit}
+            )
 
     for name in NUMBER_COLUMNS:
         if name not in raw:
@@ -246,7 +313,7 @@ def clean_row(line, raw, errors):
         cell = NUMBER_SPACES.sub("", raw[name])
         if not cell:
             values[name] = None
-        elif cell.isdigit() and int(cell) <= MAX_NUMBER:
+        elif NUMBER.fullmatch(cell) and int(cell) <= MAX_NUMBER:
             values[name] = int(cell)
         else:
             problems.append(
@@ -281,6 +348,8 @@ def clean_row(line, raw, errors):
 
 
 def parse_date(text):
+    if not text.isascii():
+        return None  # strptime reads digits of any script
     for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
         try:
             return datetime.datetime.strptime(text, pattern).date()
@@ -290,22 +359,27 @@ def parse_date(text):
 
 
 def check_tree(rows, errors, bad_slugs=frozenset()):
-    """Every parent exists in the file or on the site, and no row ends up below itself."""
+    """Every parent exists, no row ends up below itself and the tree stays within its depth.
+
+    Returns the level each organisation will have after the import (slug -> depth, 1 for a root),
+    so that parents are written before their children. Each organisation is walked over once: a
+    walk up from a row stops at the first organisation whose level is already known.
+    """
     in_file = {row.slug: row for row in rows}
     path_to_slug = dict(Organisation.objects.values_list("path", "slug"))
     steplen = Organisation.steplen
-    db_parent = {slug: path_to_slug.get(path[:-steplen], "") for path, slug in path_to_slug.items()}
+    site_parent = {slug: path_to_slug.get(path[:-steplen], "") for path, slug in path_to_slug.items()}
 
     def parent_of(slug):
         if slug in in_file:
             return in_file[slug].parent_slug
-        return db_parent.get(slug, "")
+        return site_parent.get(slug, "")
 
-    bad = set(bad_slugs)
+    unknown = set(bad_slugs)  # where these go is unknown: they or their parent have errors
     for row in rows:
         if row.parent_slug in bad_slugs:
             continue
-        if row.parent_slug and row.parent_slug not in in_file and row.parent_slug not in db_parent:
+        if row.parent_slug and row.parent_slug not in in_file and row.parent_slug not in site_parent:
             errors.append(
                 (
                     row.line,
@@ -313,46 +387,87 @@ def check_tree(rows, errors, bad_slugs=frozenset()):
                     % {"parent": row.parent_slug},
                 )
             )
-            bad.add(row.slug)
-    for row in rows:
-        if row.slug in bad:
-            continue
-        chain = [row.slug]
-        current = parent_of(row.slug)
-        while current and current not in bad:
-            if current == row.slug:
-                errors.append(
-                    (
-                        row.line,
-                        _("The parents go round in a circle: %(chain)s.")
-                        % {"chain": " → ".join([*chain, current])},
-                    )
-                )
-                break
-            if current in chain or len(chain) > len(in_file) + len(db_parent):
-                break  # a circle that does not pass through this row; its own rows report it
-            chain.append(current)
+            unknown.add(row.slug)
+
+    depth = {}  # slug -> level after the import; None below an unknown row or in a circle
+    for start in [*in_file, *site_parent]:
+        walk, on_walk = [], {}
+        current = start
+        while current and current not in depth and current not in unknown and current not in on_walk:
+            on_walk[current] = len(walk)
+            walk.append(current)
             current = parent_of(current)
+        if not current:
+            level = 0
+        elif current in on_walk:
+            circle = walk[on_walk[current] :]
+            report_circle(circle, in_file, errors)
+            for slug in circle:
+                depth[slug] = None
+            del walk[on_walk[current] :]
+            level = None
+        else:
+            level = depth.get(current)  # None for an unknown one
+        for slug in reversed(walk):
+            level = None if level is None else level + 1
+            depth[slug] = level
+
+    check_depth(depth, in_file, parent_of, errors)
+    return depth
 
 
-def write_rows(rows, result):
-    """Create, update and move the organisations; parents before their children."""
-    in_file = {row.slug: row for row in rows}
-    done = set()
+def report_circle(circle, in_file, errors):
+    """An error on each row of the circle, naming the circle from that row (the first few of it)."""
+    size = len(circle)
+    for position, slug in enumerate(circle):
+        if slug not in in_file:
+            continue  # an organisation on the site; the rows that moved it report the circle
+        chain = [circle[(position + step) % size] for step in range(min(size, SHOWN_IN_CIRCLE))]
+        if size > SHOWN_IN_CIRCLE:
+            chain.append("…")
+        chain.append(slug)
+        errors.append(
+            (
+                in_file[slug].line,
+                _("The parents go round in a circle: %(chain)s.") % {"chain": " → ".join(chain)},
+            )
+        )
+
+
+def check_depth(depth, in_file, parent_of, errors):
+    """Refuse a tree deeper than treebeard's paths hold, on the row that makes it so."""
+    limit = tree_depth_limit()
+    reported = set()
+    for slug, level in depth.items():
+        if level != limit + 1:
+            continue  # only the first level too deep is reported; the rest follow from it
+        if slug in in_file:
+            line = in_file[slug].line
+            message = _(
+                "The organisation would be on level %(level)d of the tree, which holds at most "
+                "%(limit)d levels. Attach it higher up."
+            ) % {"level": level, "limit": limit}
+        else:
+            # An organisation on the site pushed down by a row that moves one of its ancestors.
+            ancestor = parent_of(slug)
+            while ancestor and ancestor not in in_file:
+                ancestor = parent_of(ancestor)
+            if not ancestor:
+                continue  # already this deep on the site: not this file's doing
+            line = in_file[ancestor].line
+            message = _(
+                "Moved here, the organisations below it on the site would reach level %(level)d of "
+                "the tree, which holds at most %(limit)d levels."
+            ) % {"level": level, "limit": limit}
+        if line not in reported:
+            reported.add(line)
+            errors.append((line, message))
+
+
+def write_rows(rows, result, depth):
+    """Create, update and move the organisations, level by level: each parent is in place before
+    its children are written, and a branch never moves below itself."""
     steplen = Organisation.steplen
-
-    def write(row):
-        if row.slug in done:
-            return
-        if row.parent_slug in in_file:
-            write(in_file[row.parent_slug])
-        done.add(row.slug)
-        try:
-            write_one(row)
-        except (DatabaseError, ValidationError) as error:
-            raise ImportAborted(
-                row.line, _("The row could not be saved: %(error)s") % {"error": error}
-            ) from error
 
     def write_one(row):
         parent = Organisation.objects.get(slug=row.parent_slug) if row.parent_slug else None
@@ -385,8 +500,13 @@ def write_rows(rows, result):
         elif not moved:
             result.unchanged += 1
 
-    for row in rows:
-        write(row)
+    for row in sorted(rows, key=lambda row: depth[row.slug]):
+        try:
+            write_one(row)
+        except (DatabaseError, ValidationError, PathOverflow, InvalidMoveToDescendant) as error:
+            raise ImportAborted(
+                row.line, _("The row could not be saved: %(error)s") % {"error": error}
+            ) from error
 
 
 def same(stored, value):
@@ -403,14 +523,15 @@ def import_organisations(data, dry_run=False):
         result.errors.append(error)
         return result
     read_rows(text, result)
+    depth = {}
     if result.rows:
-        check_tree(result.rows, result.errors, result.bad_slugs)
+        depth = check_tree(result.rows, result.errors, result.bad_slugs)
     result.errors.sort(key=lambda item: item[0])
     if result.errors or dry_run:
         return result
     try:
         with transaction.atomic():
-            write_rows(result.rows, result)
+            write_rows(result.rows, result, depth)
         # Tree moves update paths without model signals: make the cached pages stale explicitly.
         bump_generation()
     except ImportAborted as aborted:

@@ -232,3 +232,37 @@ def test_messages_are_in_kyrgyz_by_default(tmp_path):
     with pytest.raises(CommandError, match="эч нерсе импорттолгон жок"):
         call_command("import_organisations", write(tmp_path, ""), stderr=err)
     assert "1-сап: Файл бош." in err.getvalue()
+
+
+def test_import_turns_a_branch_upside_down(tmp_path):
+    # On the site: central > osh-oblast > ozgon-district. The file puts the district above the oblast.
+    run(
+        write(
+            tmp_path,
+            f"""{HEADER}
+central,,central,,ЦК,ЦК,,,,
+osh-oblast,central,oblast,osh,Ош,Ош,,,,
+ozgon-district,osh-oblast,district,osh,Өзгөн,Узген,,,,
+""",
+        )
+    )
+    out, err, error = run(
+        write(
+            tmp_path,
+            f"""{HEADER}
+osh-oblast,ozgon-district,oblast,osh,Ош,Ош,,,,
+ozgon-district,central,district,osh,Өзгөн,Узген,,,,
+""",
+            "swapped.csv",
+        )
+    )
+    assert error is None, err
+    assert "перемещено: 2" in out
+    oblast = Organisation.objects.get(slug="osh-oblast")
+    assert [a.slug for a in Organisation.objects.get_ancestors(oblast)] == ["central", "ozgon-district"]
+    assert Organisation.objects.find_problems() == ([], [], [], [], [])
+
+
+def test_cell_longer_than_the_csv_limit_is_refused(tmp_path):
+    text = f"{HEADER}\ncentral,,central,,{'Я' * 200_000},ЦК,,,,\n"
+    assert_refused(tmp_path, text, [2], "Ячейка длиннее 131072 символов")
