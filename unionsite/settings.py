@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "unionsite",
+    "editorial",
     "search",
     # The content apps (unionsite/registry.py); demo content loads in this order.
     "structure",
@@ -316,7 +317,9 @@ AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("DJANGO_AXES_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "unionsite.roles.lockout_response"
+# No start-up banner on every manage.py command: a refusal (restore, import) stays one line.
+AXES_VERBOSE = False
+AXES_LOCKOUT_CALLABLE = "unionsite.views.lockout_response"
 # Behind nginx the visitor's address is in the header named by DJANGO_RATELIMIT_IP_META_KEY.
 AXES_CLIENT_IP_CALLABLE = "unionsite.client.client_ip"
 
