@@ -1,13 +1,15 @@
 import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import flatten_fieldsets
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import ProtectedError, Q, RestrictedError
+from django.db.models import Max, ProtectedError, Q, RestrictedError
 from django.db.models.signals import post_init
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.html import format_html
@@ -19,6 +21,7 @@ from reversion.admin import VersionAdmin
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
+from structure.importer import tree_depth_limit
 from structure.models import GoverningBody, GoverningBodyMember, Organisation
 from unionsite import roles
 from unionsite.editorial import FederationRecoveryMixin
@@ -193,12 +196,88 @@ class OrganisationAdmin(FederationRecoveryMixin, VersionAdmin, TabbedTranslation
             raise PermissionDenied
         return super().revision_view(request, object_id, version_id, extra_context)
 
+    # The tree's own URLs. treebeard renders the change list as a tree only for a GET: any POST that
+    # Django's actions do not take falls through to the tree template and fails there.
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "POST":
+            refusal = self._refuse_unhandled_post(request)
+            if refusal is not None:
+                return refusal
+        return super().changelist_view(request, extra_context)
+
+    def _refuse_unhandled_post(self, request):
+        """None when Django's action handling takes this POST; otherwise a redirect with a message."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        post = request.POST
+        if not any(name in post for name in ("action", "index", helpers.ACTION_CHECKBOX_NAME)):
+            raise BadRequest("The organisation list takes only bulk actions by POST.")
+        if not self.get_actions(request):
+            # A regional editor has no bulk action; a form sent from an old page lands here.
+            self.message_user(
+                request,
+                gettext("You have no bulk actions on organisations; nothing was changed."),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+        selected = post.getlist(helpers.ACTION_CHECKBOX_NAME)
+        try:
+            for value in selected:
+                self.model._meta.pk.to_python(value)
+        except ValidationError as error:
+            raise BadRequest("A selected organisation is not a valid id.") from error
+        if "_save" in post or not ("index" in post or selected):
+            self.message_user(
+                request,
+                gettext("Choose the organisations and an action to apply to them; nothing was changed."),
+                messages.WARNING,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+        return None
+
+    def children_view(self, request, parent_id):
+        try:
+            parent_pk = self.model._meta.pk.to_python(parent_id)
+        except ValidationError:
+            raise Http404 from None
+        try:
+            return super().children_view(request, str(parent_pk))
+        except IncorrectLookupParameters as error:
+            raise BadRequest(str(error)) from error
+
     def move_node(self, request):
         # treebeard only asks whether the moved node may be changed; the target decides the region
         # and the totals, so only those who see every organisation move nodes.
         if not roles.sees_all_organisations(request.user):
             raise PermissionDenied
+        too_deep = self._too_deep_to_move(request)
+        if too_deep:
+            # treebeard's script reloads the page after a 400, which shows the message.
+            messages.error(request, too_deep)
+            return HttpResponseBadRequest(too_deep)
         return super().move_node(request)
+
+    def _too_deep_to_move(self, request):
+        """The message refusing a move that would take the tree deeper than its paths hold, or "".
+
+        treebeard checks the path length when adding a node, not when moving a branch: PostgreSQL
+        would refuse the longer path with an error, SQLite would store it.
+        """
+        choice = forms.ModelChoiceField(queryset=self.model.objects.all())
+        try:
+            node, target = choice.clean(request.POST.get("node")), choice.clean(request.POST.get("target"))
+        except ValidationError:
+            return ""  # treebeard answers 400 to the form itself
+        below = self.model.objects.subtree_of(node).aggregate(deepest=Max("depth"))["deepest"] - node.depth
+        deepest = target.depth + (1 if request.POST.get("relation") == "child" else 0) + below
+        limit = tree_depth_limit()
+        if deepest <= limit:
+            return ""
+        return gettext(
+            "The organisation was not moved: with the organisations below it the tree would be "
+            "%(depth)d levels deep there, and it holds at most %(limit)d levels."
+        ) % {"depth": deepest, "limit": limit}
 
     def get_actions(self, request):
         actions = super().get_actions(request)
