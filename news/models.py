@@ -19,6 +19,7 @@ from news.renditions import (
     renditions_from,
 )
 from structure.models import Organisation
+from unionsite.images import PhotoField
 from unionsite.richtext import RichTextField
 from unionsite.roles import PublicationStatus
 from unionsite.validators import validate_image_upload
@@ -156,7 +157,7 @@ class Report(models.Model):
         blank=True,
         help_text=_("For example: chair of the district committee"),
     )
-    cover = models.ImageField(
+    cover = PhotoField(
         _("cover photo"),
         upload_to="news/covers/%Y/%m/",
         blank=True,
@@ -265,7 +266,7 @@ class ReportPhoto(models.Model):
     report = models.ForeignKey(
         Report, on_delete=models.CASCADE, related_name="photos", verbose_name=_("report")
     )
-    image = models.ImageField(
+    image = PhotoField(
         _("photo"),
         upload_to="news/photos/%Y/%m/",
         validators=[validate_image_upload],

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
+from unionsite.images import PhotoField
 from unionsite.richtext import RichTextField
 from unionsite.validators import validate_image_upload
 
@@ -79,7 +80,7 @@ class Organisation(MP_Node):
     website = models.URLField(_("website"), blank=True)
     leader_name = models.CharField(_("leader's name"), max_length=160, blank=True)
     leader_position = models.CharField(_("leader's position"), max_length=160, blank=True)
-    leader_photo = models.ImageField(
+    leader_photo = PhotoField(
         _("leader's photo"),
         upload_to="structure/leaders/%Y/",
         blank=True,
