@@ -5,11 +5,12 @@ the editor means changing this file only. Whatever the editor sends, the value i
 allow-list on save, so stored HTML is safe to render with `|safe`.
 """
 
-import uuid
-
 import nh3
-from ckeditor_uploader.fields import RichTextUploadingField
-from PIL import Image, UnidentifiedImageError
+from ckeditor_uploader.fields import RichTextUploadingField, RichTextUploadingFormField
+from ckeditor_uploader.widgets import CKEditorUploadingWidget
+from django.forms import Media
+from django.urls import reverse
+from django.utils.translation import get_language
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
@@ -46,8 +47,31 @@ def sanitize_html(html):
     ).strip()
 
 
+class RichTextWidget(CKEditorUploadingWidget):
+    """CKEditor uploading images to unionsite/editor_uploads.py, with the CSRF token it checks.
+
+    The upload address carries the page's language, for the messages of a refused image.
+    """
+
+    def _set_config(self):
+        self.config["filebrowserUploadUrl"] = f"{reverse('editor_image_upload')}?language={get_language()}"
+        super()._set_config()
+
+    @property
+    def media(self):
+        # Named after ckeditor.js, so that the merged media keep it after CKEditor itself.
+        return super().media + Media(js=["ckeditor/ckeditor/ckeditor.js", "js/editor-uploads.js"])
+
+
+class RichTextFormField(RichTextUploadingFormField):
+    widget = RichTextWidget
+
+
 class RichTextField(RichTextUploadingField):
     """Rich text edited with CKEditor and sanitised on save."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": RichTextFormField, **kwargs})
 
     def pre_save(self, model_instance, add):
         # Through __dict__, not getattr/setattr: on a translated model the plain field's
@@ -56,25 +80,3 @@ class RichTextField(RichTextUploadingField):
         clean = sanitize_html(model_instance.__dict__.get(self.attname))
         model_instance.__dict__[self.attname] = clean
         return clean
-
-
-EDITOR_IMAGE_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
-
-
-def editor_upload_filename(filename, request):
-    """A random name whose extension follows the image's real format, never the uploader's name.
-
-    django-ckeditor keeps the uploaded name's extension, so an image with HTML appended and
-    named .html would be served as a page from /media/. (CKEDITOR_FILENAME_GENERATOR)
-    """
-    upload = request.FILES.get("upload")
-    image_format = None
-    if upload is not None:
-        try:
-            with Image.open(upload) as image:
-                image_format = image.format
-        except (UnidentifiedImageError, OSError):
-            image_format = None
-        finally:
-            upload.seek(0)
-    return f"{uuid.uuid4().hex}.{EDITOR_IMAGE_EXTENSIONS.get(image_format, 'jpg')}"
