@@ -8,7 +8,8 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
 from documents.models import Document, DocumentFile, DocumentType
-from unionsite.editorial import EditorialAdmin, EditorialForm
+from editorial import services
+from editorial.admin import EditorialAdmin, EditorialForm
 
 
 class YearSignedFilter(admin.SimpleListFilter):
@@ -55,7 +56,6 @@ reversion.register(Document)
 @admin.register(Document)
 class DocumentAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin):
     form = EditorialForm
-    publish_permission = "documents.publish_document"
     actions = ["submit_for_review", "publish", "unpublish"]
     inlines = [DocumentFileInline]
     list_display = (
@@ -105,7 +105,7 @@ class DocumentAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Publish the selected documents"), permissions=["publish"])
     def publish(self, request, queryset):
-        count = self.set_status(request, queryset, Document.Status.PUBLISHED)
+        count = self.apply_transition(request, queryset, services.publish)
         message = ngettext("%(count)d document published.", "%(count)d documents published.", count)
         self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
@@ -113,6 +113,6 @@ class DocumentAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin):
         description=_("Unpublish the selected documents (make them drafts)"), permissions=["publish"]
     )
     def unpublish(self, request, queryset):
-        count = self.set_status(request, queryset, Document.Status.DRAFT)
+        count = self.apply_transition(request, queryset, services.unpublish)
         message = ngettext("%(count)d document unpublished.", "%(count)d documents unpublished.", count)
         self.message_user(request, message % {"count": count}, messages.SUCCESS)

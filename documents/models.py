@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.formats import CONTENT_TYPES, EXTENSIONS, FORMAT_LABELS, FileFormat, detect_format
 from documents.validators import validate_document_upload
+from editorial.models import Publishable, PublishableQuerySet
 from unionsite.richtext import RichTextField
-from unionsite.roles import PublicationStatus
 
 # The slug of the document type the home block puts first (the model collective agreement).
 COLLECTIVE_AGREEMENT_TEMPLATE = "collective-agreement-template"
@@ -44,11 +44,7 @@ class DocumentType(models.Model):
         return f"{reverse('documents:list')}?type={self.slug}"
 
 
-class DocumentQuerySet(models.QuerySet):
-    def published(self):
-        """Documents visitors may see: only this method decides, views never repeat the filter."""
-        return self.filter(status=Document.Status.PUBLISHED)
-
+class DocumentQuerySet(PublishableQuerySet):
     def with_file_in(self, language):
         return self.filter(Exists(DocumentFile.objects.filter(document=OuterRef("pk"), language=language)))
 
@@ -68,8 +64,11 @@ class DocumentQuerySet(models.QuerySet):
         )
 
 
-class Document(models.Model):
-    """One document of the library, with a file in Kyrgyz, in Russian or in both."""
+class Document(Publishable):
+    """One document of the library, with a file in Kyrgyz, in Russian or in both.
+
+    It goes live the moment a reviewer publishes it: it has no publication time.
+    """
 
     title = models.CharField(_("title"), max_length=255)
     slug = models.SlugField(
@@ -120,24 +119,7 @@ class Document(models.Model):
         verbose_name=_("issuing organisation"),
         help_text=_("The union organisation that issued or signed the document, if any."),
     )
-    # draft → submitted for review → published, and back (returned with a comment); see unionsite/roles.py.
-    Status = PublicationStatus
-    status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=Status.choices,
-        default=Status.DRAFT,
-        db_index=True,
-        help_text=_(
-            "Visitors see the document (and can download its files) only when it is published. Editors "
-            "save drafts and submit them for review; a reviewer publishes them or returns them."
-        ),
-    )
-    review_comment = models.TextField(
-        _("reviewer's comment"),
-        blank=True,
-        help_text=_("What to change before the document can be published. Shown to the editor."),
-    )
+    published_at = None
     is_key = models.BooleanField(
         _("key document"),
         default=False,
@@ -146,8 +128,6 @@ class Document(models.Model):
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Among key documents, a smaller number comes first.")
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = DocumentQuerySet.as_manager()
 
@@ -162,10 +142,6 @@ class Document(models.Model):
 
     def get_absolute_url(self):
         return reverse("documents:detail", args=[self.slug])
-
-    @property
-    def is_published(self):
-        return self.status == self.Status.PUBLISHED
 
     @property
     def is_expired(self):

@@ -14,8 +14,8 @@ from django.views.generic import DetailView, ListView
 
 from documents.forms import LibraryFilterForm
 from documents.models import Document, DocumentFile, DocumentType
+from editorial.preview import can_preview, preview_requested, private_preview
 from unionsite.paging import NearestPageMixin
-from unionsite.roles import can_preview, preview_requested, private_preview
 
 # Characters Windows, macOS or a browser would refuse or misread in a saved file name.
 UNSAFE_FILE_NAME_CHARACTERS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
@@ -83,7 +83,7 @@ class DocumentDetailView(DetailView):
 
     def get_object(self, queryset=None):
         document = super().get_object(queryset)
-        if self.preview and not can_preview(self.request.user, document, "documents.change_document"):
+        if self.preview and not can_preview(self.request.user, document):
             raise Http404("No such document")
         return document
 
@@ -95,7 +95,7 @@ class DocumentDetailView(DetailView):
         files.sort(key=lambda document_file: document_file.language != current)
         context["files"] = files
         context["only_in_other_language"] = bool(files) and all(f.language != current for f in files)
-        context["preview"] = self.preview and not self.object.is_published
+        context["preview"] = self.preview and not self.object.is_public
         return context
 
 

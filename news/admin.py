@@ -9,9 +9,10 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from reversion.admin import VersionAdmin
 
+from editorial import services
+from editorial.admin import EditorialAdmin, EditorialForm
 from news.models import Category, Report, ReportPhoto
 from news.renditions import delete_renditions
-from unionsite.editorial import EditorialAdmin, EditorialForm
 from unionsite.validators import validate_image_upload
 
 
@@ -114,7 +115,6 @@ class ReportAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin):
     search_fields = ("title_ky", "title_ru", "lead_ky", "lead_ru")
     date_hierarchy = "published_at"
     actions = ["submit_for_review", "publish", "unpublish"]
-    publish_permission = "news.publish_report"
     save_on_top = True
     fieldsets = [
         (None, {"fields": ("title", "slug", "lead", "body")}),
@@ -162,7 +162,7 @@ class ReportAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Publish the selected reports"), permissions=["publish"])
     def publish(self, request, queryset):
-        count = self.set_status(request, queryset, Report.Status.PUBLISHED)
+        count = self.apply_transition(request, queryset, services.publish)
         self.message_user(
             request,
             ngettext("%(count)d report published.", "%(count)d reports published.", count) % {"count": count},
@@ -171,7 +171,7 @@ class ReportAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Unpublish the selected reports (make them drafts)"), permissions=["publish"])
     def unpublish(self, request, queryset):
-        count = self.set_status(request, queryset, Report.Status.DRAFT)
+        count = self.apply_transition(request, queryset, services.unpublish)
         self.message_user(
             request,
             ngettext("%(count)d report unpublished.", "%(count)d reports unpublished.", count)

@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from editorial.models import Publishable, PublishableQuerySet
 from news.renditions import (
     COVER_ALIASES,
     PHOTO_ALIASES,
@@ -18,10 +19,8 @@ from news.renditions import (
     make_renditions,
     renditions_from,
 )
-from structure.models import Organisation
 from unionsite.images import PhotoField
 from unionsite.richtext import RichTextField
-from unionsite.roles import PublicationStatus
 from unionsite.validators import validate_image_upload
 
 # Kyrgyz and Russian letters in Latin, for readable addresses made from a title.
@@ -64,35 +63,21 @@ class Category(models.Model):
         return f"{reverse('news:list')}?category={self.slug}"
 
 
-class ReportQuerySet(models.QuerySet):
-    def published(self):
-        """What the public may see: published and with a publication time that has come.
-
-        A report scheduled for later becomes visible by itself when its time comes; no scheduler.
-        """
-        return self.filter(status=Report.Status.PUBLISHED, published_at__lte=timezone.now())
-
+class ReportQuerySet(PublishableQuerySet):
     def in_region(self, region):
         return self.filter(organisation__region=region)
-
-    def of_organisation_tree(self, organisation):
-        """Reports of the organisation and of every organisation below it (path prefix)."""
-        return self.filter(organisation__path__startswith=organisation.path)
 
     def for_cards(self):
         return self.select_related("organisation", "category")
 
 
-class Report(models.Model):
+class Report(Publishable):
     """A report from a region: an event, a seminar, a congress, with its photos.
 
     The region is not stored here: it is the organisation's (`report.region`), so moving an
     organisation to another region, or fixing a wrong one, moves its reports with it. Filtering
     by region is a join on the organisation, which the list needs anyway for its cards.
     """
-
-    # draft → submitted for review → published, and back (returned with a comment); see unionsite/roles.py.
-    Status = PublicationStatus
 
     # Regional staff often write in one language only: no language is required on its own, and
     # `clean` asks for a title in at least one of them.
@@ -113,38 +98,6 @@ class Report(models.Model):
         help_text=_("One or two sentences shown in the list, in search engines and in shared links."),
     )
     body = RichTextField(_("text"), blank=True)
-    published_at = models.DateTimeField(
-        _("publication time"),
-        default=timezone.now,
-        db_index=True,
-        help_text=_(
-            "The report goes live on the site at this date and time (Bishkek time), provided its "
-            "status is Published. A time in the future schedules it: it appears by itself then. "
-            "The date is also part of the report's address."
-        ),
-    )
-    status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=Status.choices,
-        default=Status.DRAFT,
-        help_text=_(
-            "Only published reports are shown to the public. Editors save drafts and submit them for "
-            "review; a reviewer publishes them or returns them with a comment."
-        ),
-    )
-    review_comment = models.TextField(
-        _("reviewer's comment"),
-        blank=True,
-        help_text=_("What to change before the report can be published. Shown to the editor."),
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        related_name="reports",
-        verbose_name=_("organisation"),
-        help_text=_("The organisation the report comes from; its region is the report's region."),
-    )
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, related_name="reports", verbose_name=_("category")
     )
@@ -174,17 +127,14 @@ class Report(models.Model):
         related_name="news_reports",
         verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ReportQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["-published_at", "-pk"]
         get_latest_by = "published_at"
         verbose_name = _("report")
         verbose_name_plural = _("reports")
-        indexes = [models.Index(fields=["status", "-published_at"], name="news_report_public")]
         permissions = [("publish_report", "Can publish, unpublish and return reports")]
 
     def __str__(self):
@@ -218,10 +168,6 @@ class Report(models.Model):
 
     def get_region_display(self):
         return self.organisation.get_region_display()
-
-    @property
-    def is_public(self):
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
 
     def clean(self):
         super().clean()

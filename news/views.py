@@ -4,12 +4,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from editorial.preview import can_preview, preview_requested, private_preview
 from news.forms import ReportFilterForm
 from news.models import Category, Report
 from structure.models import Region
 from unionsite.links import absolute_url, json_ld_script
 from unionsite.paging import NearestPageMixin
-from unionsite.roles import can_preview, preview_requested, private_preview
 
 
 class ReportListView(NearestPageMixin, ListView):
@@ -60,7 +60,7 @@ class ReportDetailView(DetailView):
     def get(self, request, *args, **kwargs):
         self.preview = preview_requested(request)
         self.object = self.get_object()
-        if self.preview and not can_preview(request.user, self.object, "news.change_report"):
+        if self.preview and not can_preview(request.user, self.object):
             raise Http404(_("There is no such report."))
         canonical = self.object.get_absolute_url()
         if request.path != canonical:

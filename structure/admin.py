@@ -21,10 +21,10 @@ from reversion.admin import VersionAdmin
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
+from editorial import scopes
+from editorial.admin import FederationRecoveryMixin
 from structure.importer import tree_depth_limit
 from structure.models import GoverningBody, GoverningBodyMember, Organisation
-from unionsite import roles
-from unionsite.editorial import FederationRecoveryMixin
 
 
 def children_left_behind(objs):
@@ -93,7 +93,7 @@ def fill_tree_position(sender, instance, **kwargs):
 
 post_init.connect(fill_tree_position, sender=Organisation, dispatch_uid="structure_fill_tree_position")
 
-# What a regional editor may change of the organisations in their subtree (unionsite/roles.py).
+# What a regional editor may change of the organisations in their subtree (editorial/scopes.py).
 CONTACT_FIELDS = ("address", "phone", "email", "website")
 
 
@@ -135,7 +135,7 @@ class OrganisationAdmin(FederationRecoveryMixin, VersionAdmin, TabbedTranslation
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        paths = roles.scope_paths(request.user)
+        paths = scopes.scope_paths(request.user)
         if paths is None:
             return queryset
         tree_top = (
@@ -146,41 +146,41 @@ class OrganisationAdmin(FederationRecoveryMixin, VersionAdmin, TabbedTranslation
         if tree_top:
             # treebeard starts the tree at the root; an editor's tree starts at their organisations.
             return queryset.model.objects.filter(path__in=paths)
-        return roles.limit_to_scope(queryset, request.user, field="")
+        return scopes.limit_to_scope(queryset, request.user, field="")
 
     def has_view_permission(self, request, obj=None):
         allowed = super().has_view_permission(request, obj)
-        return allowed and (obj is None or roles.in_scope(request.user, obj))
+        return allowed and (obj is None or scopes.in_scope(request.user, obj))
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or roles.in_scope(request.user, obj))
+        return allowed and (obj is None or scopes.in_scope(request.user, obj))
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or roles.in_scope(request.user, obj))
+        return allowed and (obj is None or scopes.in_scope(request.user, obj))
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if roles.sees_all_organisations(request.user):
+        if scopes.sees_all_organisations(request.user):
             return fieldsets
         return [
             (name, options) for name, options in fieldsets if "treebeard_position" not in options["fields"]
         ]
 
     def get_prepopulated_fields(self, request, obj=None):
-        if not roles.sees_all_organisations(request.user):
+        if not scopes.sees_all_organisations(request.user):
             return {}
         return super().get_prepopulated_fields(request, obj)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        if not roles.sees_all_organisations(request.user):
+        if not scopes.sees_all_organisations(request.user):
             kwargs["form"] = OrganisationContactsForm
         return super().get_form(request, obj, change=change, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = tuple(super().get_readonly_fields(request, obj))
-        if roles.sees_all_organisations(request.user):
+        if scopes.sees_all_organisations(request.user):
             return readonly
         names = flatten_fieldsets(self.get_fieldsets(request, obj))
         return readonly + tuple(
@@ -249,7 +249,7 @@ class OrganisationAdmin(FederationRecoveryMixin, VersionAdmin, TabbedTranslation
     def move_node(self, request):
         # treebeard only asks whether the moved node may be changed; the target decides the region
         # and the totals, so only those who see every organisation move nodes.
-        if not roles.sees_all_organisations(request.user):
+        if not scopes.sees_all_organisations(request.user):
             raise PermissionDenied
         too_deep = self._too_deep_to_move(request)
         if too_deep:

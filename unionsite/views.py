@@ -105,3 +105,14 @@ def permission_denied(request, exception):
 
 def page_not_found(request, exception):
     return defaults.page_not_found(request, exception, template_name="404.html")
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out login, in the language of the login page (429)."""
+    from axes.helpers import get_cool_off, get_failure_limit
+    from django.shortcuts import render
+
+    cool_off = get_cool_off(request)
+    minutes = max(1, round(cool_off.total_seconds() / 60)) if cool_off else 0
+    context = {"failure_limit": get_failure_limit(request, credentials), "minutes": minutes}
+    return render(request, "axes/lockout.html", context, status=429)

@@ -2,11 +2,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import translation
 
+from editorial import groups
+from editorial.models import EditorProfile
 from news.models import Report
 from structure.models import Organisation, OrganisationKind, Region
 from tests.factories import CategoryFactory, OrganisationFactory, ReportFactory
-from unionsite import roles
-from unionsite.models import EditorProfile
 
 
 @pytest.fixture(autouse=True)
@@ -38,23 +38,23 @@ def make_staff(django_user_model, username, group_name, organisations=()):
 
 @pytest.fixture
 def federation_editor(django_user_model, tree):
-    return make_staff(django_user_model, "federation", roles.FEDERATION_EDITOR)
+    return make_staff(django_user_model, "federation", groups.FEDERATION_EDITOR)
 
 
 @pytest.fixture
 def district_editor(django_user_model, tree):
     """A regional editor of the Özgön district (and the school below it)."""
-    return make_staff(django_user_model, "ozgon-editor", roles.REGIONAL_EDITOR, [tree["ozgon"]])
+    return make_staff(django_user_model, "ozgon-editor", groups.REGIONAL_EDITOR, [tree["ozgon"]])
 
 
 @pytest.fixture
 def osh_reviewer(django_user_model, tree):
-    return make_staff(django_user_model, "osh-reviewer", roles.REVIEWER, [tree["osh"]])
+    return make_staff(django_user_model, "osh-reviewer", groups.REVIEWER, [tree["osh"]])
 
 
 @pytest.fixture
 def faq_editor(django_user_model, tree):
-    return make_staff(django_user_model, "faq-editor", roles.FAQ_EDITOR)
+    return make_staff(django_user_model, "faq-editor", groups.FAQ_EDITOR)
 
 
 @pytest.fixture

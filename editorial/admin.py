@@ -1,26 +1,32 @@
-"""Admin pieces shared by the content of organisations: scope, review workflow, concurrent edits.
+"""Admin pieces for content with a review workflow: scope, workflow actions, concurrent edits.
 
 `EditorialAdmin` goes before VersionAdmin and the translation admin in a ModelAdmin's bases:
 
     class ReportAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin): ...
 
-It enforces unionsite/roles.py in the admin's querysets, in the organisation field's choices, in
-form validation and in save_model, and gives the per-object change and delete permissions; a
-hidden button is never the only guard.
+It applies editorial/scopes.py to the admin's querysets, the organisation field's choices and the
+per-object permissions, offers each user the statuses they may choose, and saves through
+editorial/services.py, which refuses what the user may not do; a hidden button is never the only
+guard. This module also puts the editor's organisations on the user page.
 """
 
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from unionsite import roles
-from unionsite.roles import PublicationStatus
+from editorial import scopes, services
+from editorial.models import EditorProfile, PublicationStatus
 
 CONCURRENCY_FIELD = "loaded_updated_at"
+
+# What an editor without the publish permission may choose.
+EDITOR_STATUSES = (PublicationStatus.DRAFT, PublicationStatus.SUBMITTED)
 
 
 def last_editor(instance):
@@ -90,7 +96,10 @@ class ConcurrentEditForm(forms.ModelForm):
 
 
 class EditorialForm(ConcurrentEditForm):
-    """Status choices and organisation checks for the request's user (set by EditorialAdmin)."""
+    """Status choices and organisation checks for the request's user (set by EditorialAdmin).
+
+    It tells the editor at once what editorial/services.py would refuse when saving.
+    """
 
     editor = None
     may_publish = False
@@ -99,7 +108,7 @@ class EditorialForm(ConcurrentEditForm):
         super().__init__(*args, **kwargs)
         status = self.fields.get("status")
         if status is not None and not self.may_publish:
-            allowed = set(roles.EDITOR_STATUSES)
+            allowed = set(EDITOR_STATUSES)
             if self.instance.pk and self.instance.status == PublicationStatus.RETURNED:
                 allowed.add(PublicationStatus.RETURNED)
             status.choices = [choice for choice in status.choices if choice[0] in allowed]
@@ -112,7 +121,7 @@ class EditorialForm(ConcurrentEditForm):
         cleaned_data = super().clean()
         status = cleaned_data.get("status")
         if status == PublicationStatus.PUBLISHED and not self.may_publish:
-            self.add_error("status", _("Only a reviewer may publish. Submit it for review instead."))
+            self.add_error("status", services.REVIEWER_PUBLISHES)
         was_returned = self.instance.pk and self.instance.status == PublicationStatus.RETURNED
         if (
             status == PublicationStatus.RETURNED
@@ -120,12 +129,12 @@ class EditorialForm(ConcurrentEditForm):
             and "review_comment" in self.fields
             and not cleaned_data.get("review_comment", "").strip()
         ):
-            self.add_error("review_comment", _("Write what to change: the editor sees this comment."))
+            self.add_error("review_comment", services.COMMENT_NEEDED)
         organisation_chosen = "organisation" in self.fields and "organisation" in cleaned_data
         if (
             organisation_chosen
             and self.editor is not None
-            and not roles.in_scope(self.editor, cleaned_data["organisation"])
+            and not scopes.in_scope(self.editor, cleaned_data["organisation"])
         ):
             self.add_error(
                 "organisation", _("Choose one of the organisations you edit (yours or one below it).")
@@ -137,37 +146,34 @@ class FederationRecoveryMixin:
     """Recovering deleted items (django-reversion) is for those who see every organisation."""
 
     def recoverlist_view(self, request, extra_context=None):
-        if not roles.sees_all_organisations(request.user):
+        if not scopes.sees_all_organisations(request.user):
             raise PermissionDenied
         return super().recoverlist_view(request, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
-        if not roles.sees_all_organisations(request.user):
+        if not scopes.sees_all_organisations(request.user):
             raise PermissionDenied
         return super().recover_view(request, version_id, extra_context)
 
 
 class EditorialAdmin(FederationRecoveryMixin):
-    """Scope, workflow and concurrent-edit rules for a ModelAdmin of content with an organisation."""
-
-    organisation_field = "organisation"
-    publish_permission = None  # "news.publish_report"
+    """Scope, workflow and concurrent-edit rules for the ModelAdmin of a `Publishable` model."""
 
     # Scope ---------------------------------------------------------------------------------------
 
     def get_queryset(self, request):
-        return roles.limit_to_scope(super().get_queryset(request), request.user, self.organisation_field)
+        return scopes.limit_to_scope(super().get_queryset(request), request.user)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == self.organisation_field and not roles.sees_all_organisations(request.user):
-            kwargs["queryset"] = roles.organisations_for(request.user)
+        if db_field.name == "organisation" and not scopes.sees_all_organisations(request.user):
+            kwargs["queryset"] = scopes.organisations_for(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def _in_scope(self, request, obj):
-        return obj is None or roles.in_scope(request.user, getattr(obj, self.organisation_field))
+        return obj is None or scopes.in_scope(request.user, obj.organisation)
 
     def has_publish_permission(self, request, obj=None):
-        return request.user.has_perm(self.publish_permission) and self._in_scope(request, obj)
+        return request.user.has_perm(self.model.publish_permission()) and self._in_scope(request, obj)
 
     def has_view_permission(self, request, obj=None):
         return super().has_view_permission(request, obj) and self._in_scope(request, obj)
@@ -210,12 +216,8 @@ class EditorialAdmin(FederationRecoveryMixin):
         return readonly
 
     def save_model(self, request, obj, form, change):
-        # The form already refused these; a request that got past it is forged.
-        if not roles.in_scope(request.user, getattr(obj, self.organisation_field)):
-            raise PermissionDenied
-        if obj.status == PublicationStatus.PUBLISHED and not self.has_publish_permission(request):
-            raise PermissionDenied
-        super().save_model(request, obj, form, change)
+        # The form already told the editor; a request that gets refused here is forged (403).
+        services.save_edited(obj, request.user)
 
     def get_view_on_site_url(self, obj=None):
         if obj is not None and obj.pk and obj.status != PublicationStatus.PUBLISHED:
@@ -224,26 +226,20 @@ class EditorialAdmin(FederationRecoveryMixin):
 
     # Workflow actions ------------------------------------------------------------------------------
 
-    def set_status(self, request, queryset, status, only_from=None):
-        """Change the status of each selected item (saved one by one, so the history keeps it)."""
+    def apply_transition(self, request, queryset, transition, **arguments):
+        """Apply a function of editorial/services.py to each selected item; return how many it
+        changed. Items it refuses (wrong state, out of scope) are left as they are."""
         count = 0
-        for obj in queryset:
-            if only_from is not None and obj.status not in only_from:
+        for item in queryset:
+            try:
+                transition(item, request.user, **arguments)
+            except services.TransitionNotAllowed:
                 continue
-            obj.status = status
-            if status == PublicationStatus.PUBLISHED:
-                obj.review_comment = ""
-            obj.save()
             count += 1
         return count
 
     def submit_for_review(self, request, queryset):
-        count = self.set_status(
-            request,
-            queryset,
-            PublicationStatus.SUBMITTED,
-            only_from=(PublicationStatus.DRAFT, PublicationStatus.RETURNED),
-        )
+        count = self.apply_transition(request, queryset, services.submit)
         self.message_user(
             request,
             gettext("Submitted for review: %(count)d.") % {"count": count},
@@ -268,15 +264,35 @@ class EditorialAdmin(FederationRecoveryMixin):
         version = Version.objects.filter(pk=version_id, object_id=str(obj.pk)).first()
         if version is None:
             raise PermissionDenied
-        organisation_id = version.field_dict.get(f"{self.organisation_field}_id")
-        if not roles.sees_all_organisations(request.user):
-            from structure.models import Organisation
-
-            organisation = Organisation.objects.filter(pk=organisation_id).first()
-            if not roles.in_scope(request.user, organisation):
+        organisation_id = version.field_dict.get("organisation_id")
+        if not scopes.sees_all_organisations(request.user):
+            organisation = scopes.organisation_model().objects.filter(pk=organisation_id).first()
+            if not scopes.in_scope(request.user, organisation):
                 raise PermissionDenied
             # reversion restores the whole revision; one made by a bulk action holds other items,
             # perhaps of other organisations and states. Only federation editors restore those.
             if version.revision.version_set.exclude(pk=version.pk).exists():
                 raise PermissionDenied
         return super().revision_view(request, object_id, version_id, extra_context)
+
+
+# --- the organisations of a staff member, on their user page ---------------------------------------
+
+
+class EditorProfileInline(admin.StackedInline):
+    model = EditorProfile
+    can_delete = False
+    autocomplete_fields = ("organisations",)
+    verbose_name = _("organisations the editor works for")
+    verbose_name_plural = _("organisations the editor works for")
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class EditorUserAdmin(UserAdmin):
+    """Django's user admin with the editor's organisations (see editorial/scopes.py)."""
+
+    inlines = [*UserAdmin.inlines, EditorProfileInline]
