@@ -8,7 +8,6 @@ from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Max, ProtectedError, Q, RestrictedError
-from django.db.models.signals import post_init
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
@@ -24,7 +23,7 @@ from treebeard.forms import movenodeform_factory
 from editorial import scopes
 from editorial.admin import FederationRecoveryMixin
 from structure.importer import tree_depth_limit
-from structure.models import GoverningBody, GoverningBodyMember, Organisation
+from structure.models import TREE_POSITION_FIELDS, GoverningBody, GoverningBodyMember, Organisation
 
 
 def children_left_behind(objs):
@@ -77,21 +76,9 @@ class GoverningBodyInline(TranslationTabularInline):
 
 # History (django-reversion) of an organisation's own fields. Its place in the tree (path, depth,
 # numchild) is left out: restoring an old version must never move a node or break the tree, so a
-# restored version keeps the node where it is now (fill_tree_position below). The governing bodies
+# restored version keeps the node where it is now (structure/signals.py). The governing bodies
 # are not followed, as restoring must never delete bodies and their members added since.
-TREE_FIELDS = ("path", "depth", "numchild")
-reversion.register(Organisation, exclude=TREE_FIELDS)
-
-
-def fill_tree_position(sender, instance, **kwargs):
-    """An organisation rebuilt from a saved version has no path: take its current one."""
-    if instance.pk and instance.__dict__.get("path", None) == "":
-        current = Organisation.objects.filter(pk=instance.pk).values(*TREE_FIELDS).first()
-        if current:
-            instance.__dict__.update(current)
-
-
-post_init.connect(fill_tree_position, sender=Organisation, dispatch_uid="structure_fill_tree_position")
+reversion.register(Organisation, exclude=TREE_POSITION_FIELDS)
 
 # What a regional editor may change of the organisations in their subtree (editorial/scopes.py).
 CONTACT_FIELDS = ("address", "phone", "email", "website")

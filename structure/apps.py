@@ -13,3 +13,6 @@ class StructureConfig(registry.ContentAppConfig):
     search_section = "structure.search.section"
     sitemaps = {"structure": "structure.sitemaps.OrganisationSitemap"}
     demo_loader = "structure.demo.load"
+
+    def ready(self):
+        from structure import signals  # noqa: F401 (connects the receivers)

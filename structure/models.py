@@ -47,6 +47,10 @@ class OrganisationManager(MP_NodeManager):
         return self.get_queryset().subtree_of(organisation)
 
 
+# Where a node sits in the materialised-path tree; only treebeard may write them.
+TREE_POSITION_FIELDS = ("path", "depth", "numchild")
+
+
 class Organisation(MP_Node):
     """A node of the union's tree: the central committee down to a school's primary organisation.
 
