@@ -237,9 +237,8 @@ def photo_upload(name, colour):
 
 
 def type_in_rich_text_editor(page, field_id, text):
-    page.wait_for_selector(f"#cke_{field_id} iframe")
-    editor = page.frame_locator(f"#cke_{field_id} iframe").locator("body")
-    editor.click()
+    # CKEditor edits in a <div> (its divarea plugin, CKEDITOR_CONFIGS), not in a frame.
+    page.locator(f"#cke_{field_id} .cke_editable").click()
     page.keyboard.type(text)
 
 
