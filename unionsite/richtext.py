@@ -1,8 +1,9 @@
 """The one rich-text field of the site and its sanitiser.
 
 Every app stores rich text through `RichTextField`. It is django-ckeditor's field today; swapping
-the editor means changing this file only. Whatever the editor sends, the value is cleaned with an
-allow-list on save, so stored HTML is safe to render with `|safe`.
+the editor means changing this file, its image upload view (unionsite/editor_uploads.py) and the
+CKEDITOR_* settings. Whatever the editor sends, the value is cleaned with an allow-list on save,
+so stored HTML is safe to render with `|safe`.
 """
 
 import nh3
