@@ -6,7 +6,7 @@ import pytest
 from documents import demo
 from documents.formats import detect_format
 from documents.models import Document, DocumentFile, DocumentType
-from tests.factories import OrganisationFactory
+from tests.structure.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.db.models import F
 
 from documents.files import make_docx
 from documents.models import DocumentFile
-from tests.factories import DocumentFactory, DocumentFileFactory
+from tests.documents.factories import DocumentFactory, DocumentFileFactory
 
 pytestmark = pytest.mark.django_db
 

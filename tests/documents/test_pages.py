@@ -7,12 +7,8 @@ from django.template import Context, Template
 from django.utils import translation
 
 from documents.files import make_docx
-from tests.factories import (
-    DocumentFactory,
-    DocumentFileFactory,
-    DocumentTypeFactory,
-    OrganisationFactory,
-)
+from tests.documents.factories import DocumentFactory, DocumentFileFactory, DocumentTypeFactory
+from tests.structure.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

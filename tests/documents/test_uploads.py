@@ -11,7 +11,7 @@ from documents.files import make_docx, make_pdf
 from documents.formats import detect_format
 from documents.models import Document, DocumentFile
 from documents.validators import validate_document_upload
-from tests.factories import DocumentFactory, DocumentFileFactory, DocumentTypeFactory
+from tests.documents.factories import DocumentFactory, DocumentFileFactory, DocumentTypeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from editorial import groups
 from editorial.models import EditorProfile
-from tests.factories import OrganisationFactory
+from tests.structure.factories import OrganisationFactory
 
 BEFORE_THE_MOVE = ("unionsite", "0004_search_vectors")
 

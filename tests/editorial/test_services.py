@@ -13,7 +13,8 @@ from documents.models import Document
 from editorial import services
 from editorial.services import TransitionNotAllowed
 from news.models import Report
-from tests.factories import DocumentFactory, ReportFactory
+from tests.documents.factories import DocumentFactory
+from tests.news.factories import ReportFactory
 
 pytestmark = pytest.mark.django_db
 

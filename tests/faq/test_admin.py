@@ -3,7 +3,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from faq.models import IncomingQuestion, Question
-from tests.factories import IncomingQuestionFactory, QuestionFactory, TopicFactory
+from tests.faq.factories import IncomingQuestionFactory, QuestionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ import pytest
 from django.test import Client
 
 from faq.models import IncomingQuestion
-from tests.factories import OrganisationFactory
+from tests.structure.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

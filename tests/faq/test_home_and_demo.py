@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from faq import demo
 from faq.models import LegalReference, Question, Topic
-from tests.factories import QuestionFactory, TopicFactory
+from tests.faq.factories import QuestionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 

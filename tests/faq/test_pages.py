@@ -5,7 +5,8 @@ import re
 import pytest
 from django.utils import timezone
 
-from tests.factories import DocumentFactory, LegalReferenceFactory, QuestionFactory, TopicFactory
+from tests.documents.factories import DocumentFactory
+from tests.faq.factories import LegalReferenceFactory, QuestionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 

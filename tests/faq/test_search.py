@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factories import QuestionFactory
+from tests.faq.factories import QuestionFactory
 
 pytestmark = pytest.mark.django_db
 

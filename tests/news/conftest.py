@@ -2,7 +2,8 @@ import pytest
 from django.utils import timezone, translation
 
 from structure.models import OrganisationKind, Region
-from tests.factories import CategoryFactory, OrganisationFactory
+from tests.news.factories import CategoryFactory
+from tests.structure.factories import OrganisationFactory
 
 
 @pytest.fixture

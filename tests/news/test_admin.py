@@ -5,7 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from news.models import Report, ReportPhoto
-from tests.factories import ReportFactory, image_upload
+from tests.news.factories import ReportFactory
+from tests.uploads import image_upload
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from news.models import Report
-from tests.factories import ReportFactory
+from tests.news.factories import ReportFactory
 
 pytestmark = pytest.mark.django_db
 

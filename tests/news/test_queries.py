@@ -3,7 +3,8 @@
 import pytest
 from django.utils import timezone
 
-from tests.factories import ReportFactory, ReportPhotoFactory, image_upload
+from tests.news.factories import ReportFactory, ReportPhotoFactory
+from tests.uploads import image_upload
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,8 @@ import pytest
 from django.core.management import call_command
 
 from news.models import Report, ReportPhoto
-from tests.factories import ReportFactory, ReportPhotoFactory, image_upload
+from tests.news.factories import ReportFactory, ReportPhotoFactory
+from tests.uploads import image_upload
 
 pytestmark = pytest.mark.django_db
 

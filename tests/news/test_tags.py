@@ -2,7 +2,7 @@ import pytest
 from django.template import Context, Template
 
 from news.models import Report
-from tests.factories import ReportFactory
+from tests.news.factories import ReportFactory
 
 pytestmark = pytest.mark.django_db
 

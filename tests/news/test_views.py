@@ -5,7 +5,8 @@ import pytest
 from django.utils import timezone
 
 from news.models import Report
-from tests.factories import ReportFactory, ReportPhotoFactory, image_upload
+from tests.news.factories import ReportFactory, ReportPhotoFactory
+from tests.uploads import image_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -385,7 +386,7 @@ def test_hostile_html_in_the_body_is_cleaned_on_save(district):
 def test_reports_published_at_the_same_moment_link_to_each_other(client):
     from django.utils import timezone
 
-    from tests.factories import ReportFactory
+    from tests.news.factories import ReportFactory
 
     moment = timezone.now() - timezone.timedelta(days=1)
     first = ReportFactory(published_at=moment)

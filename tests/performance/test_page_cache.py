@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from news.models import Report
-from tests.factories import ReportFactory
+from tests.news.factories import ReportFactory
 from unionsite import pagecache
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client, override_settings
 
-from tests.factories import ReportFactory
+from tests.news.factories import ReportFactory
 
 DEFAULT_REDIS = "redis://127.0.0.1:6379/15"
 

@@ -6,7 +6,8 @@ from editorial import groups
 from editorial.models import EditorProfile
 from news.models import Report
 from structure.models import Organisation, OrganisationKind, Region
-from tests.factories import CategoryFactory, OrganisationFactory, ReportFactory
+from tests.news.factories import CategoryFactory, ReportFactory
+from tests.structure.factories import OrganisationFactory
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,8 @@ import pytest
 from reversion.models import Version
 
 from news.models import Report
-from tests.factories import DocumentFactory, QuestionFactory
+from tests.documents.factories import DocumentFactory
+from tests.faq.factories import QuestionFactory
 from tests.roles.conftest import change_url, login, report_post
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from documents.models import Document
-from tests.factories import DocumentFactory, IncomingQuestionFactory, QuestionFactory
+from tests.documents.factories import DocumentFactory
+from tests.faq.factories import IncomingQuestionFactory, QuestionFactory
 from tests.roles.conftest import login
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,10 @@
 import pytest
 from django.db import connection
 
-from tests.factories import DocumentFactory, OrganisationFactory, QuestionFactory, ReportFactory
+from tests.documents.factories import DocumentFactory
+from tests.faq.factories import QuestionFactory
+from tests.news.factories import ReportFactory
+from tests.structure.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL-only matching")

@@ -1,6 +1,9 @@
 import pytest
 
-from tests.factories import DocumentFactory, OrganisationFactory, QuestionFactory, ReportFactory
+from tests.documents.factories import DocumentFactory
+from tests.faq.factories import QuestionFactory
+from tests.news.factories import ReportFactory
+from tests.structure.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +58,7 @@ def test_detail_pages_name_themselves_in_opengraph(client):
 
 
 def test_sitemap_leaves_out_topics_without_published_questions(client):
-    from tests.factories import TopicFactory
+    from tests.faq.factories import TopicFactory
 
     empty = TopicFactory(slug="empty-topic")
     QuestionFactory(topic=TopicFactory(slug="full-topic"))

@@ -7,7 +7,9 @@ from django.core.management import call_command
 from django.db import OperationalError
 from django.test import Client, override_settings
 
-from tests.factories import DocumentFileFactory, QuestionFactory, ReportFactory
+from tests.documents.factories import DocumentFileFactory
+from tests.faq.factories import QuestionFactory
+from tests.news.factories import ReportFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,14 +4,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from faq.models import IncomingQuestion
-from tests.factories import (
-    CategoryFactory,
-    DocumentFileFactory,
-    OrganisationFactory,
-    QuestionFactory,
-    ReportFactory,
-    TopicFactory,
-)
+from tests.documents.factories import DocumentFileFactory
+from tests.faq.factories import QuestionFactory, TopicFactory
+from tests.news.factories import CategoryFactory, ReportFactory
+from tests.structure.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -220,7 +216,7 @@ def test_a_nul_byte_in_the_path_gets_a_clear_400_in_the_visitors_language(client
 def test_an_image_named_html_is_refused_as_a_photo():
     from django.core.exceptions import ValidationError
 
-    from tests.factories import image_upload
+    from tests.uploads import image_upload
     from unionsite.validators import validate_image_upload
 
     upload = image_upload()
@@ -232,7 +228,7 @@ def test_an_image_named_html_is_refused_as_a_photo():
 def test_editor_uploads_get_random_names_with_the_images_real_type(admin_client, settings):
     from pathlib import Path
 
-    from tests.factories import image_upload
+    from tests.uploads import image_upload
 
     upload = image_upload()
     upload.name = "evil.html"

@@ -16,9 +16,11 @@ from PIL import ExifTags, Image, ImageFile
 
 from news.models import Report, ReportPhoto
 from structure.models import Organisation, OrganisationKind
-from tests.factories import CategoryFactory, OrganisationFactory, ReportFactory, image_upload
+from tests.news.factories import CategoryFactory, ReportFactory
 from tests.news.test_admin import files_on_disk, report_form
+from tests.structure.factories import OrganisationFactory
 from tests.structure.test_admin import form_data as organisation_form
+from tests.uploads import image_upload
 from unionsite.validators import validate_image_upload
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from structure.importer import import_organisations, tree_depth_limit
 from structure.models import Organisation
-from tests.factories import OrganisationFactory
+from tests.structure.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -22,7 +22,8 @@ from django.db import connection
 from django.utils import translation
 
 from news.models import Report
-from tests.factories import DocumentFileFactory, ReportFactory, ReportPhotoFactory
+from tests.documents.factories import DocumentFileFactory
+from tests.news.factories import ReportFactory, ReportPhotoFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

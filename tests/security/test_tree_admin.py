@@ -4,8 +4,8 @@
 import pytest
 
 from structure.models import Organisation
-from tests.factories import OrganisationFactory
 from tests.roles.conftest import make_staff
+from tests.structure.factories import OrganisationFactory
 
 REGIONAL_EDITORS = "Аймактык редактор / Региональный редактор"  # the group the roles migration creates
 

@@ -1,7 +1,7 @@
 import pytest
 
 from structure.models import Organisation, OrganisationKind, Region
-from tests.factories import GoverningBodyFactory, GoverningBodyMemberFactory, OrganisationFactory
+from tests.structure.factories import GoverningBodyFactory, GoverningBodyMemberFactory, OrganisationFactory
 
 REGIONS = [region for region in Region.values if region not in ("bishkek", "osh-city")]
 

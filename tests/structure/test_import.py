@@ -2,7 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from structure.models import Organisation
-from tests.factories import OrganisationFactory
+from tests.structure.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

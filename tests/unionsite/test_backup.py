@@ -11,7 +11,8 @@ from django.db.migrations.recorder import MigrationRecorder
 
 from documents.models import Document, DocumentFile
 from news.models import Report, ReportPhoto
-from tests.factories import DocumentFileFactory, ReportFactory, ReportPhotoFactory
+from tests.documents.factories import DocumentFileFactory
+from tests.news.factories import ReportFactory, ReportPhotoFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -39,7 +39,7 @@ def test_saving_in_either_language_keeps_an_empty_translation_empty(active):
     from django.utils import translation
 
     from faq.models import Question
-    from tests.factories import QuestionFactory
+    from tests.faq.factories import QuestionFactory
 
     question = QuestionFactory(answer_ky="<p>Кыргызча гана.</p>", answer_ru="")
     with translation.override(active):
@@ -52,7 +52,7 @@ def test_saving_in_either_language_keeps_an_empty_translation_empty(active):
 
 @pytest.mark.django_db
 def test_rich_text_is_sanitised_on_save_in_every_language():
-    from tests.factories import ReportFactory
+    from tests.news.factories import ReportFactory
 
     report = ReportFactory(
         body_ky="<p onclick='x()'>a</p><script>1</script>", body_ru="<img src=x onerror=alert(1)>"
