@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "unionsite",
     "editorial",
     "search",
+    "backups",
     # The content apps (unionsite/registry.py); demo content loads in this order.
     "structure",
     "news",

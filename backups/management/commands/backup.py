@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from unionsite.backup import BackupFailed, create_backup
+from backups.archive import BackupFailed, create_backup
 
 
 class Command(BaseCommand):

@@ -462,19 +462,19 @@ def test_command_line_prints_one_line_and_exits_1_for_random_bytes(tmp_path):
 
 def test_failed_database_swap_puts_everything_back(good_archive, site, client, monkeypatch):
     """The media are swapped first; when the database swap then fails, the old media come back."""
-    import unionsite.backup
+    import backups.archive
 
     if connection.vendor == "sqlite":
 
         def locked(dump):
             raise sqlite3.OperationalError("database is locked")
 
-        monkeypatch.setattr(unionsite.backup, "_copy_into_live_sqlite", locked)
+        monkeypatch.setattr(backups.archive, "_copy_into_live_sqlite", locked)
     else:
         # Renaming the live database to a name that is taken fails inside the swap's transaction.
-        real_name = unionsite.backup._postgres_name
+        real_name = backups.archive._postgres_name
         monkeypatch.setattr(
-            unionsite.backup,
+            backups.archive,
             "_postgres_name",
             lambda live, kind, stamp: "postgres" if kind == "old" else real_name(live, kind, stamp),
         )

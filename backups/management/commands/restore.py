@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from unionsite.backup import RestoreRefused, restore_backup
+from backups.archive import RestoreRefused, restore_backup
 from unionsite.pagecache import bump_generation
 
 
