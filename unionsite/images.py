@@ -9,12 +9,13 @@ photos, portraits), unionsite/editor_uploads.py for images in rich text.
 import io
 import os
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
 from PIL import ImageOps, ImageSequence, JpegImagePlugin
 
-from unionsite.validators import open_whole_image
+from unionsite.validators import DAMAGED_MESSAGE, open_whole_image
 
 EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
 # Other spellings of an extension that the format keeps as it is (a photo named .jpeg stays so).
@@ -36,31 +37,43 @@ def reencode_image(file):
     phone held upright stays upright. Animations keep their frames and timing.
     """
     with open_whole_image(file) as image:
-        # A phone's MPO is a JPEG followed by extra pictures (a depth map): the first is the photo.
-        image_format = "JPEG" if image.format == "MPO" else image.format
-        options = {"format": image_format}
-        if image_format == "JPEG":
-            # The source's own quantisation tables: no visible loss and about the same size.
-            # Orientation is applied in place, so the image still has the tables to read.
-            ImageOps.exif_transpose(image, in_place=True)
-            options.update(qtables=image.quantization, subsampling=JpegImagePlugin.get_sampling(image))
-            frames = [_picture_only(image)]
-        elif getattr(image, "n_frames", 1) > 1:
-            frames = [_picture_only(frame.copy()) for frame in ImageSequence.Iterator(image)]
-        else:
-            frames = [_picture_only(ImageOps.exif_transpose(image))]
-        if image_format == "WEBP":
-            options["quality"] = 90
-        first, *others = frames
-        if others:
-            durations = [frame.info.get("duration", 0) for frame in frames]
-            options.update(save_all=True, append_images=others, duration=durations)
-            if "loop" in first.info:
-                options["loop"] = first.info["loop"]
-        if "icc_profile" in first.info:
-            options["icc_profile"] = first.info["icc_profile"]
-        output = io.BytesIO()
-        first.save(output, **options)
+        try:
+            data, image_format = _reencoded(image)
+        except Exception as error:
+            # A file whose picture decodes can still carry metadata Pillow cannot read (an EXIF
+            # chunk that is not TIFF): it is damaged too, never a server error.
+            raise ValidationError(DAMAGED_MESSAGE, code="damaged") from error
+    # The check done once: the model field stores these bytes (PhotoFieldFile.save).
+    file.reencoded = (data, image_format)
+    return data, image_format
+
+
+def _reencoded(image):
+    # A phone's MPO is a JPEG followed by extra pictures (a depth map): the first is the photo.
+    image_format = "JPEG" if image.format == "MPO" else image.format
+    options = {"format": image_format}
+    if image_format == "JPEG":
+        # The source's own quantisation tables: no visible loss and about the same size.
+        # Orientation is applied in place, so the image still has the tables to read.
+        ImageOps.exif_transpose(image, in_place=True)
+        options.update(qtables=image.quantization, subsampling=JpegImagePlugin.get_sampling(image))
+        frames = [_picture_only(image)]
+    elif getattr(image, "n_frames", 1) > 1:
+        frames = [_picture_only(frame.copy()) for frame in ImageSequence.Iterator(image)]
+    else:
+        frames = [_picture_only(ImageOps.exif_transpose(image))]
+    if image_format == "WEBP":
+        options["quality"] = 90
+    first, *others = frames
+    if others:
+        durations = [frame.info.get("duration", 0) for frame in frames]
+        options.update(save_all=True, append_images=others, duration=durations)
+        if "loop" in first.info:
+            options["loop"] = first.info["loop"]
+    if "icc_profile" in first.info:
+        options["icc_profile"] = first.info["icc_profile"]
+    output = io.BytesIO()
+    first.save(output, **options)
     return output.getvalue(), image_format
 
 
@@ -74,7 +87,7 @@ def name_for_format(name, image_format):
 
 class PhotoFieldFile(ImageFieldFile):
     def save(self, name, content, save=True):
-        data, image_format = reencode_image(content)
+        data, image_format = getattr(content, "reencoded", None) or reencode_image(content)
         super().save(name_for_format(name, image_format), ContentFile(data), save)
 
 

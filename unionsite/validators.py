@@ -95,7 +95,7 @@ def open_whole_image(file):
 
 @deconstructible
 class ImageUploadValidator:
-    """Refuse what `open_whole_image` refuses, and names that do not end as an image's.
+    """Refuse what `open_whole_image` and re-encoding refuse, and names that do not end as an image's.
 
     The stored name keeps the uploader's name, and the web server picks the type from its
     extension: an image with HTML appended, named .html, would be served as a page.
@@ -110,10 +110,12 @@ class ImageUploadValidator:
         if os.path.splitext(getattr(file, "name", "") or "")[1].lower() not in ALLOWED_IMAGE_EXTENSIONS:
             raise ValidationError(BAD_FORMAT_MESSAGE, code="bad_extension")
         position = file.tell() if hasattr(file, "tell") else None
+        # Re-encoded here, not only on save: what only re-encoding finds (unreadable metadata)
+        # must be a form error. The result is kept on the file for the save.
+        from unionsite.images import reencode_image
+
         try:
-            # Leaving the with-block, unlike close(), leaves the uploaded file open.
-            with open_whole_image(file):
-                pass
+            reencode_image(file)
         finally:
             if position is not None:
                 file.seek(position)

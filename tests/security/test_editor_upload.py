@@ -20,6 +20,7 @@ from tests.security.test_image_validation import (
     image_bytes,
     large_png,
     png_with_bad_checksum,
+    png_with_unreadable_exif,
     truncated_jpeg,
     upload,
 )
@@ -198,6 +199,7 @@ def test_a_callback_number_other_than_digits_is_refused(staff, settings, func_nu
             {"ky": "Сүрөттө пикселдер өтө көп.", "ru": "В фото слишком много пикселей."},
         ),
         ("broken.png", png_with_bad_checksum(), DAMAGED),
+        ("exif.png", png_with_unreadable_exif(), DAMAGED),
         ("cut.jpg", truncated_jpeg(), DAMAGED),
         (
             "huge.png",
@@ -211,7 +213,16 @@ def test_a_callback_number_other_than_digits_is_refused(staff, settings, func_nu
         ("document.pdf", b"%PDF-1.4\n%%EOF", NOT_AN_IMAGE),
         ("empty.png", b"", {"ky": "Файл бош.", "ru": "Файл пустой."}),
     ],
-    ids=["decompression-bomb", "bad-checksum", "truncated-jpeg", "8000x8000", "text", "pdf", "empty"],
+    ids=[
+        "decompression-bomb",
+        "bad-checksum",
+        "unreadable-exif",
+        "truncated-jpeg",
+        "8000x8000",
+        "text",
+        "pdf",
+        "empty",
+    ],
 )
 def test_a_bad_image_is_refused_with_the_reason(staff, settings, language, name, data, messages):
     response = post_image(staff, upload(name, data), f"?language={language}&responseType=json")

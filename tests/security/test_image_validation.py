@@ -70,6 +70,19 @@ def truncated_jpeg():
 
 
 @functools.cache
+def png_with_unreadable_exif():
+    """A whole, decodable PNG whose eXIf chunk is not TIFF: only re-encoding trips on it."""
+    import struct
+    import zlib
+
+    data = image_bytes(size=(20, 20))
+    payload = b"eXIf" + b"garbage, not a TIFF header"
+    chunk = struct.pack(">I", len(payload) - 4) + payload + struct.pack(">I", zlib.crc32(payload))
+    end = data.index(b"IEND") - 4
+    return data[:end] + chunk + data[end:]
+
+
+@functools.cache
 def png_with_bad_checksum():
     """A PNG whose pixel data no longer matches its CRC."""
     data = bytearray(image_bytes(size=(50, 50)))
@@ -117,7 +130,9 @@ def test_pillow_never_pads_truncated_images():
 
 @pytest.mark.parametrize("language", ["ky", "ru"])
 @pytest.mark.parametrize(
-    "data", [truncated_jpeg(), png_with_bad_checksum()], ids=["truncated-jpeg", "bad-png-checksum"]
+    "data",
+    [truncated_jpeg(), png_with_bad_checksum(), png_with_unreadable_exif()],
+    ids=["truncated-jpeg", "bad-png-checksum", "unreadable-exif"],
 )
 def test_a_damaged_photo_is_refused_with_a_clear_message(language, data):
     assert refusal(upload("photo.jpg", data), language) == [DAMAGED[language]]
@@ -169,6 +184,20 @@ def test_a_truncated_jpeg_is_refused_as_a_report_cover(admin_client, district, e
     response = admin_client.post(
         f"/{language}/admin/news/report/add/",
         report_form(district, events, cover=upload("cover.jpg", truncated_jpeg())),
+    )
+    assert response.status_code == 200
+    assert DAMAGED[language] in form_errors(response)
+    assert not Report.objects.exists()
+    assert stored_files(settings) == []
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_a_photo_with_unreadable_metadata_is_a_form_error_not_a_500(
+    admin_client, district, events, settings, language
+):
+    response = admin_client.post(
+        f"/{language}/admin/news/report/add/",
+        report_form(district, events, cover=upload("cover.png", png_with_unreadable_exif(), "image/png")),
     )
     assert response.status_code == 200
     assert DAMAGED[language] in form_errors(response)
