@@ -286,9 +286,9 @@ def _check_listing(members, checksums):
             raise RestoreRefused(
                 _("The archive member %(name)s is not listed in its manifest.") % {"name": name}
             )
-    names = {member.name for member in members}
+    files = {member.name for member in members if member.isfile()}
     for name in checksums:
-        if name not in names:
+        if name not in files:
             raise RestoreRefused(
                 _("The file %(name)s is listed in the manifest but missing from the archive.")
                 % {"name": name}

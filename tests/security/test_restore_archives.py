@@ -256,6 +256,12 @@ def listed_file_missing(forgery, tmp_path, good):
     return forgery.write(tmp_path / "ghost.tar.gz")
 
 
+def directory_listed_as_a_file(forgery, tmp_path, good):
+    folder = next(member.name for member, _data in forgery.members if member.isdir() and "/" in member.name)
+    forgery.manifest["files"][folder] = hashlib.sha256(b"").hexdigest()
+    return forgery.write(tmp_path / "directory-listed.tar.gz")
+
+
 def file_outside_media(forgery, tmp_path, good):
     forgery.put("settings.py", b"DEBUG = True")
     return forgery.write(tmp_path / "outside-media.tar.gz")
@@ -342,6 +348,7 @@ BAD_ARCHIVES = [
     pytest.param(member_twice, "appears twice", id="member twice"),
     pytest.param(member_not_in_manifest, "is not listed in its manifest", id="member not in manifest"),
     pytest.param(listed_file_missing, "missing from the archive", id="listed file missing"),
+    pytest.param(directory_listed_as_a_file, "missing from the archive", id="directory listed as a file"),
     pytest.param(file_outside_media, "neither the database nor a media file", id="file outside media"),
     pytest.param(checksum_mismatch, "does not match its checksum", id="checksum mismatch"),
     pytest.param(missing_manifest, "has no manifest.json", id="missing manifest"),
