@@ -142,6 +142,26 @@ def ratelimit_key(group, request):
     return client_ip(request)
 
 
+def asked_too_often(request):
+    """Count the question against the sender's rate limit; True when it is over.
+
+    When the counts cannot be reached (Redis down, a folder that cannot be written), the question
+    is let through and the failure logged: losing a member's question is worse than a spare one.
+    """
+    try:
+        return is_ratelimited(
+            request,
+            group="faq.ask",
+            key=ratelimit_key,
+            rate=settings.FAQ_ASK_RATE_LIMIT,
+            method="POST",
+            increment=True,
+        )
+    except Exception:
+        logger.exception("The ask form's rate-limit counts are unavailable; the question is let through")
+        return False
+
+
 def hash_ip(ip):
     return salted_hmac("faq.IncomingQuestion.ip_hash", ip, algorithm="sha256").hexdigest()
 
@@ -195,14 +215,7 @@ def ask(request):
             status = 400
         elif not form.is_valid():
             status = 400
-        elif is_ratelimited(
-            request,
-            group="faq.ask",
-            key=ratelimit_key,
-            rate=settings.FAQ_ASK_RATE_LIMIT,
-            method="POST",
-            increment=True,
-        ):
+        elif asked_too_often(request):
             notice = _(
                 "You have sent several questions in a short time, so this one was not sent. Please try "
                 "again in an hour; your text is kept below. For urgent questions call the union office."

@@ -149,6 +149,8 @@ else:
         "ratelimit": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("DJANGO_RATELIMIT_CACHE_DIR", str(BASE_DIR / "var" / "ratelimit")),
+            # Culling past MAX_ENTRIES would forget counts: one entry per address and hour.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
         },
     }
 RATELIMIT_USE_CACHE = "ratelimit" if "ratelimit" in CACHES else "default"
