@@ -414,6 +414,7 @@ def _restore_postgres_aside(dump, migrations, stamp):
             cursor.execute(
                 f"CREATE DATABASE {connection.ops.quote_name(scratch)} TEMPLATE template0{like_live}"
             )
+            _copy_database_settings(cursor, live, scratch)
     except DatabaseError as error:
         raise RestoreRefused(
             _("Could not create the database %(name)s to restore into: %(error)s")
@@ -434,6 +435,22 @@ def _restore_postgres_aside(dump, migrations, stamp):
         _drop_postgres_database(scratch)
         raise
     return scratch
+
+
+def _copy_database_settings(cursor, live, scratch):
+    """The live database's own settings (ALTER DATABASE ... SET, such as random_page_cost), which
+    pg_dump does not carry, set on the new one too."""
+    cursor.execute(
+        "SELECT unnest(setting.setconfig) FROM pg_db_role_setting setting "
+        "JOIN pg_database db ON db.oid = setting.setdatabase WHERE db.datname = %s AND setting.setrole = 0",
+        [live],
+    )
+    for (entry,) in cursor.fetchall():
+        name, value = entry.split("=", 1)
+        quoted_name = ".".join(connection.ops.quote_name(part) for part in name.split("."))
+        cursor.execute(
+            f"ALTER DATABASE {connection.ops.quote_name(scratch)} SET {quoted_name} = {_quote_literal(value)}"
+        )
 
 
 def _swap_postgres_databases(scratch, stamp):

@@ -467,6 +467,22 @@ def test_command_line_prints_one_line_and_exits_1_for_random_bytes(tmp_path):
     assert str(archive) in lines[0]
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL database settings")
+def test_a_restored_postgresql_database_keeps_the_live_ones_settings(good_archive, site):
+    name = connection.settings_dict["NAME"]
+    quoted = connection.ops.quote_name(name)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ALTER DATABASE {quoted} SET random_page_cost = 1.1")
+    try:
+        call_command("restore", str(good_archive), yes=True, stdout=io.StringIO())
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW random_page_cost")
+            assert cursor.fetchone()[0] == "1.1"
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"ALTER DATABASE {quoted} RESET random_page_cost")
+
+
 def test_failed_database_swap_puts_everything_back(good_archive, site, client, monkeypatch):
     """The media are swapped first; when the database swap then fails, the old media come back."""
     import backups.archive
