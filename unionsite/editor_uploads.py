@@ -6,14 +6,11 @@ staff only upload, checks the CSRF token (static/js/editor-uploads.js sends it i
 checks and re-encodes the image as every other photo of the site (unionsite/images.py) and
 stores it under a random name whose extension is the image's real format.
 
-CKEditor 4 uploads in two ways and is answered in the way it asked:
-* With XMLHttpRequest (pasted and dropped images, the Upload tab of the image dialog): JSON,
-  {"uploaded": 1, "fileName": ..., "url": ...}, or {"uploaded": 0, "error": {"message": ...}}
-  with a 4xx status.
-* With a form posted into a hidden frame (filebrowserUploadMethod "form", ?CKEditorFuncNum=N):
-  a page whose script, static/js/editor-upload-result.js, hands the address or the message to
-  the editor's callback N. N must be digits; the values travel in HTML-escaped attributes, so no
-  input is ever written into script code.
+CKEditor uploads with XMLHttpRequest (filebrowserUploadMethod "xhr": pasted and dropped images
+and the Upload tab of the image dialog) and is answered in JSON: {"uploaded": 1, "fileName": ...,
+"url": ...}, or {"uploaded": 0, "error": {"message": ...}} with a 4xx status. Its other way, a
+form posted into a hidden frame answered by a script page, cannot work here (every response
+forbids framing) and is not offered; a CKEditorFuncNum that is not digits is still refused.
 Messages are in the language of the `language` parameter that the editor's widget adds to the
 address (unionsite/richtext.py), else in the language LocaleMiddleware chose.
 """
@@ -26,11 +23,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
-from django.templatetags.static import static
 from django.utils import timezone, translation
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -51,26 +46,7 @@ class EditorCsrfCheck(CsrfViewMiddleware):
         return refusal(request, 403, _("The page is out of date. Reload it and upload the image again."))
 
 
-def wants_callback_page(request):
-    return "CKEditorFuncNum" in request.GET and request.GET.get("responseType") != "json"
-
-
-def callback_page(request, status, url="", message=""):
-    page = format_html(
-        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>{}</title>'
-        '<script src="{}" data-callback="{}" data-url="{}" data-message="{}"></script></head></html>',
-        _("Image upload"),
-        static("js/editor-upload-result.js"),
-        request.GET["CKEditorFuncNum"],
-        url,
-        message,
-    )
-    return HttpResponse(page, status=status)
-
-
 def refusal(request, status, message):
-    if wants_callback_page(request) and CALLBACK_NUMBER.fullmatch(request.GET["CKEditorFuncNum"]):
-        return callback_page(request, status, message=message)
     return JsonResponse({"uploaded": 0, "error": {"message": message}}, status=status)
 
 
@@ -102,6 +78,4 @@ def _upload_image(request):
     name = f"{folder}/{uuid.uuid4().hex}{EXTENSIONS[image_format]}"
     name = default_storage.save(name, ContentFile(data))
     url = default_storage.url(name)
-    if wants_callback_page(request):
-        return callback_page(request, 200, url=url)
     return JsonResponse({"uploaded": 1, "fileName": name.rsplit("/", 1)[-1], "url": url})

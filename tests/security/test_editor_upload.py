@@ -143,27 +143,13 @@ def test_a_photo_is_stored_upright_without_its_metadata(staff, settings):
         assert not image.getexif()
 
 
-def test_the_image_dialog_gets_a_callback_page_without_inline_script(staff, settings):
-    """The form-in-a-frame way: the result goes to the editor's callback by a static script."""
+def test_a_request_with_a_callback_number_is_answered_in_json_never_a_script(staff, settings):
     response = post_image(staff, upload("photo.png", image_bytes()), "?CKEditorFuncNum=3&langCode=ru")
     assert response.status_code == 200
-    html = response.content.decode()
+    assert response["Content-Type"] == "application/json"
     [path] = stored(settings)
-    script = re.fullmatch(r".*<script ([^>]*)></script>.*", html, flags=re.S)
-    assert script, html
-    assert 'src="/static/js/editor-upload-result.js"' in script[1]
-    assert 'data-callback="3"' in script[1] and f'data-url="/media/{path}"' in script[1]
-
-
-def test_the_callback_page_carries_a_refusal_escaped(staff, settings):
-    response = post_image(
-        staff, upload("x.png", b"<script>alert(1)</script>"), "?CKEditorFuncNum=7&language=ru"
-    )
-    assert response.status_code == 400
-    html = response.content.decode()
-    assert f'data-message="{NOT_AN_IMAGE["ru"]}"' in html
-    assert "alert(" not in html
-    assert stored(settings) == []
+    assert response.json()["url"] == f"/media/{path}"
+    assert "<script" not in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -287,7 +273,7 @@ def test_admin_pages_without_the_editor_allow_no_inline_event_handler_either(adm
     assert "script-src-attr" not in directives
 
 
-def test_the_uploads_callback_page_runs_only_the_sites_script(staff):
+def test_the_upload_answer_allows_no_script(staff):
     response = post_image(staff, upload("photo.png", image_bytes()), "?CKEditorFuncNum=1")
     directives = policy(response)
     assert directives["script-src"] == "'self'"
