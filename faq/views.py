@@ -17,6 +17,7 @@ from faq.forms import SEARCH_MAX_LENGTH, AskQuestionForm, search_terms
 from faq.models import IncomingQuestion, LegalReference, Question, Topic
 from faq.structured_data import faq_page_json_ld
 from unionsite.client import client_ip
+from unionsite.links import absolute_url
 from unionsite.paging import page_of
 
 logger = logging.getLogger(__name__)
@@ -171,7 +172,7 @@ def notify_staff(request, incoming):
     recipients = settings.STAFF_NOTIFICATION_EMAILS
     if not recipients:
         return
-    admin_url = request.build_absolute_uri(reverse("admin:faq_incomingquestion_change", args=[incoming.pk]))
+    admin_url = absolute_url(request, reverse("admin:faq_incomingquestion_change", args=[incoming.pk]))
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("New question on the site (%(language)s)") % {"language": incoming.get_language_display()}
         lines = [

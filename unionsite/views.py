@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from unionsite import registry
+from unionsite.links import absolute_url
 
 
 class HomeView(TemplateView):
@@ -90,7 +91,7 @@ def switch_low_vision(request, mode):
 @require_safe
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /ky/admin/", "Disallow: /ru/admin/", "Disallow: /ckeditor/"]
-    sitemap = request.build_absolute_uri("/sitemap.xml")
+    sitemap = absolute_url(request, "/sitemap.xml")
     lines.append(f"Sitemap: {sitemap}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
