@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.test import override_settings
 
 
@@ -31,3 +32,15 @@ def _fresh_cache():
     yield
     cache.clear()
     counts.clear()
+
+
+@pytest.fixture
+def collected_static(tmp_path):
+    """Static files collected as in production: hashed names, compressed, served by WhiteNoise."""
+    storages = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    with override_settings(STORAGES=storages, STATIC_ROOT=tmp_path / "static"):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        yield

@@ -10,7 +10,6 @@ import uuid
 
 import pytest
 from django.core.cache import caches
-from django.core.management import call_command
 from django.test import Client, override_settings
 
 from tests.news.factories import ReportFactory
@@ -56,17 +55,6 @@ def test_pages_cached_in_redis_are_shared_and_invalidated_by_publishing(redis_ca
     assert fresh.templates
     assert "Экинчи отчёт" in fresh.content.decode()
     assert redis_cache.get("pagecache:generation") is not None
-
-
-@pytest.fixture
-def collected_static(tmp_path):
-    storages = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    }
-    with override_settings(STORAGES=storages, STATIC_ROOT=tmp_path / "static"):
-        call_command("collectstatic", interactive=False, verbosity=0)
-        yield
 
 
 @pytest.mark.django_db

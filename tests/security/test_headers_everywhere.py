@@ -3,9 +3,8 @@
 from unittest import mock
 
 import pytest
-from django.core.management import call_command
 from django.db import OperationalError
-from django.test import Client, override_settings
+from django.test import Client
 
 from tests.documents.factories import DocumentFileFactory
 from tests.faq.factories import QuestionFactory
@@ -69,17 +68,6 @@ def crawl(client, content):
             # Read to the end, never close(): closing sends request_finished, which closes the
             # PostgreSQL connection of the test's transaction.
             b"".join(response.streaming_content)
-
-
-@pytest.fixture
-def collected_static(tmp_path):
-    storages = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    }
-    with override_settings(STORAGES=storages, STATIC_ROOT=tmp_path / "static"):
-        call_command("collectstatic", interactive=False, verbosity=0)
-        yield
 
 
 def test_every_kind_of_response_has_the_security_headers(content, collected_static):
