@@ -14,7 +14,7 @@ from django.views.generic import DetailView, ListView
 
 from documents.forms import LibraryFilterForm
 from documents.models import Document, DocumentFile, DocumentType
-from editorial.preview import can_preview, preview_requested, private_preview
+from editorial.preview import PreviewMixin
 from unionsite.paging import NearestPageMixin
 
 # Characters Windows, macOS or a browser would refuse or misread in a saved file name.
@@ -67,25 +67,13 @@ class DocumentListView(NearestPageMixin, ListView):
         return context
 
 
-class DocumentDetailView(DetailView):
+class DocumentDetailView(PreviewMixin, DetailView):
     template_name = "documents/detail.html"
     context_object_name = "document"
 
-    def get(self, request, *args, **kwargs):
-        self.preview = preview_requested(request)
-        response = super().get(request, *args, **kwargs)
-        return private_preview(response) if self.preview else response
-
     def get_queryset(self):
-        # Staff with access to the document see it as it will look, whatever its status.
-        documents = Document.objects.all() if self.preview else Document.objects.published()
+        documents = self.visible(Document.objects.all())
         return documents.select_related("document_type", "organisation").prefetch_related(_files_prefetch())
-
-    def get_object(self, queryset=None):
-        document = super().get_object(queryset)
-        if self.preview and not can_preview(self.request.user, document):
-            raise Http404("No such document")
-        return document
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -95,7 +83,6 @@ class DocumentDetailView(DetailView):
         files.sort(key=lambda document_file: document_file.language != current)
         context["files"] = files
         context["only_in_other_language"] = bool(files) and all(f.language != current for f in files)
-        context["preview"] = self.preview and not self.object.is_public
         return context
 
 

@@ -1,5 +1,6 @@
 """Staff look at unpublished content on the site itself with `?preview=1`."""
 
+from django.http import Http404
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from editorial.scopes import in_scope
@@ -29,3 +30,32 @@ def private_preview(response):
     patch_cache_control(response, private=True)
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+class PreviewMixin:
+    """A DetailView of publishable content that staff may look at unpublished with `?preview=1`.
+
+    The public sees published items only. A staff member asking for a preview sees any item they
+    may open in the admin, on a page that is never cached nor indexed, with `preview` in the
+    context while the item is not public.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        self.preview = preview_requested(request)
+        response = super().dispatch(request, *args, **kwargs)
+        return private_preview(response) if self.preview else response
+
+    def visible(self, queryset):
+        """`queryset` as this request may see it: published only, or everything in a preview."""
+        return queryset if self.preview else queryset.published()
+
+    def get_object(self, queryset=None):
+        item = super().get_object(queryset)
+        if self.preview and not can_preview(self.request.user, item):
+            raise Http404("Not found")
+        return item
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["preview"] = self.preview and not self.object.is_public
+        return context

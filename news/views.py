@@ -1,10 +1,10 @@
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from editorial.preview import can_preview, preview_requested, private_preview
+from editorial.preview import PreviewMixin
 from news.forms import ReportFilterForm
 from news.models import Category, Report
 from structure.models import Region
@@ -44,32 +44,22 @@ class ReportListView(NearestPageMixin, ListView):
         return context
 
 
-class ReportDetailView(DetailView):
+class ReportDetailView(PreviewMixin, DetailView):
     template_name = "news/report_detail.html"
     context_object_name = "report"
 
     def get_queryset(self):
-        if self.preview:
-            # Staff with access to the report see it as it will look, whatever its status.
-            return Report.objects.for_cards()
-        return Report.objects.published().for_cards()
-
-    def get_object(self, queryset=None):
-        return get_object_or_404(self.get_queryset(), slug=self.kwargs["slug"])
+        return self.visible(Report.objects.for_cards())
 
     def get(self, request, *args, **kwargs):
-        self.preview = preview_requested(request)
         self.object = self.get_object()
-        if self.preview and not can_preview(request.user, self.object):
-            raise Http404(_("There is no such report."))
         canonical = self.object.get_absolute_url()
         if request.path != canonical:
             # The publication date changed after the link was shared: send readers to the new one.
             if self.preview:
                 return redirect(f"{canonical}?preview=1")
             return redirect(canonical, permanent=True)
-        response = self.render_to_response(self.get_context_data(object=self.object))
-        return private_preview(response) if self.preview else response
+        return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -95,7 +85,6 @@ class ReportDetailView(DetailView):
             .exclude(pk=report.pk)[:3]
         )
         context["print_view"] = self.request.GET.get("print") == "1"
-        context["preview"] = self.preview and not report.is_public
         context["json_ld"] = self.json_ld(report)
         cover = report.cover_sizes.get("detail")
         context["og_image"] = absolute_url(self.request, cover.url) if cover else ""

@@ -31,10 +31,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from unionsite.images import EXTENSIONS, reencode_image
+from unionsite.middleware import LANGUAGE_CODES
 
 logger = logging.getLogger("django.security.csrf")
 
-LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 CALLBACK_NUMBER = re.compile(r"[0-9]{1,10}")
 
 
