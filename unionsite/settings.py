@@ -63,7 +63,9 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "csp",
+    "solo",
     "unionsite",
+    "siteconfig",
     "editorial",
     "search",
     "backups",
@@ -72,6 +74,10 @@ INSTALLED_APPS = [
     "news",
     "documents",
     "faq",
+    "pages",
+    "events",
+    # Join and write-to-us forms and their inbox: after the structure app its regions come from.
+    "inbox",
 ]
 # The benchmark, Lighthouse and load-test commands (devtools/): only for the make targets and tests.
 DEV_TOOLS = env_bool("DJANGO_DEV_TOOLS")
@@ -117,6 +123,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "unionsite.context_processors.site",
+                "siteconfig.context_processors.site_settings",
+                "pages.context_processors.menus",
             ],
         },
     },

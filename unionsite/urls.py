@@ -31,6 +31,9 @@ urlpatterns += i18n_patterns(
     path("faq/", include("faq.urls")),
     path("documents/", include("documents.urls")),
     path("structure/", include("structure.urls")),
+    path("pages/", include("pages.urls")),
+    path("events/", include("events.urls")),
+    path("write-to-us/", include("inbox.urls")),
     path("search/", include("search.urls")),
     path("admin/", admin.site.urls),
 )

@@ -1,0 +1,2 @@
+def menus(request):
+    return {}

@@ -1,0 +1,2 @@
+def site_settings(request):
+    return {}
