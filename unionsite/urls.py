@@ -33,7 +33,7 @@ urlpatterns += i18n_patterns(
     path("structure/", include("structure.urls")),
     path("pages/", include("pages.urls")),
     path("events/", include("events.urls")),
-    path("write-to-us/", include("inbox.urls")),
+    path("", include("inbox.urls")),
     path("search/", include("search.urls")),
     path("admin/", admin.site.urls),
 )
