@@ -1,0 +1,259 @@
+"""Events of the union: seminars, trainings, congresses, sports days, celebrations, meetings.
+
+An event has the same workflow, scope and history as a report (editorial.Publishable): editors of
+an organisation write it, a reviewer publishes it, and the public sees it from its publication
+time. Its region is its organisation's. After it took place, a report can be linked to it.
+
+Times are stored as aware datetimes and shown in Bishkek time (settings.TIME_ZONE). An all-day
+event runs from 00:00 of its first day to 23:59:59 of its last day, Bishkek time: `clean` sets
+those times, so lists, the calendar and the feeds treat both kinds alike, and the iCalendar
+export writes the dates alone (VALUE=DATE, with the day after the last as the exclusive end).
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from editorial.models import Publishable, PublishableQuerySet
+from news.models import latin_slug
+from news.renditions import COVER_ALIASES, make_renditions, renditions_from
+from unionsite.images import PhotoField
+from unionsite.richtext import RichTextField
+from unionsite.validators import validate_image_upload
+
+
+class EventCategory(models.TextChoices):
+    SEMINAR = "seminar", _("Seminar")
+    TRAINING = "training", _("Training")
+    CONGRESS = "congress", _("Congress or conference")
+    SPORTS = "sports", _("Sports day")
+    CELEBRATION = "celebration", _("Celebration")
+    MEETING = "meeting", _("Meeting")
+    OTHER = "other", _("Other event")
+
+
+class EventQuerySet(PublishableQuerySet):
+    def for_cards(self):
+        return self.select_related("organisation")
+
+    def upcoming(self, now=None):
+        """Events not over yet (those under way included), soonest first."""
+        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+    def past(self, now=None):
+        """Events that are over, the latest first."""
+        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+
+    def in_region(self, region):
+        return self.filter(organisation__region=region)
+
+    def between(self, start, end):
+        """Events taking place at some moment in [start, end)."""
+        return self.filter(start__lt=end, end__gte=start)
+
+
+def local_midnight(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+class Event(Publishable):
+    Category = EventCategory
+
+    # As for reports, no language is required on its own; `clean` asks for a title in one of them.
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    slug = models.SlugField(
+        _("address in URLs"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "Latin letters, digits and hyphens, for example osh-seminar. Leave it empty to make it "
+            "from the title. It also names the calendar file."
+        ),
+    )
+    description = RichTextField(_("description"), blank=True)
+    category = models.CharField(_("kind of event"), max_length=20, choices=EventCategory.choices)
+    start = models.DateTimeField(
+        _("start"), help_text=_("Bishkek time. For an all-day event only the date counts.")
+    )
+    end = models.DateTimeField(
+        _("end"),
+        help_text=_("Bishkek time, after the start. For an all-day event, the date of its last day."),
+    )
+    all_day = models.BooleanField(
+        _("all day"),
+        default=False,
+        help_text=_("The event takes whole days (a sports day, a holiday): calendars show the dates only."),
+    )
+    place = models.CharField(
+        _("place"),
+        max_length=255,
+        blank=True,
+        help_text=_("The address as people say it, for example: Osh, Lenin street 221, school No. 5, hall."),
+    )
+    map_url = models.URLField(
+        _("link to a map"), blank=True, help_text=_("Optional: a link to the place on a map.")
+    )
+    contact = models.CharField(
+        _("contact"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who answers questions: a name, a phone number or an email address."),
+    )
+    registration_url = models.URLField(
+        _("registration link"), blank=True, help_text=_("Optional: where participants sign up.")
+    )
+    cover = PhotoField(
+        _("cover photo"),
+        upload_to="events/covers/%Y/%m/",
+        blank=True,
+        validators=[validate_image_upload],
+        help_text=_("Shown in the list and at the top of the event. JPEG, PNG, WebP or GIF, up to 15 MB."),
+    )
+    cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    report = models.ForeignKey(
+        "news.Report",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("report on this event"),
+        help_text=_("After the event: its report. The event page links to it once it is published."),
+    )
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta(Publishable.Meta):
+        ordering = ["start", "pk"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        permissions = [("publish_event", "Can publish, unpublish and return events")]
+        indexes = [
+            *Publishable.Meta.indexes,
+            models.Index(fields=["end", "start"], name="events_event_when"),
+        ]
+
+    def __str__(self):
+        return self.title or self.slug
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "cover" in update_fields:
+            self._refresh_cover_renditions(save=False)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "cover_renditions"}
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not (self.title_ky or self.title_ru):
+            errors["title_ky"] = ValidationError(
+                _("Write the title in at least one language."), code="no_title"
+            )
+        if self.start and self.end:
+            if self.all_day:
+                first, last = timezone.localdate(self.start), timezone.localdate(self.end)
+                self.start, self.end = self.day_span(first, last)
+                if self.end < self.start:
+                    errors["end"] = ValidationError(
+                        _("The last day cannot come before the first day."), code="end_before_start"
+                    )
+            elif self.end <= self.start:
+                errors["end"] = ValidationError(
+                    _("The end must come after the start."), code="end_before_start"
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @staticmethod
+    def day_span(first_day, last_day):
+        """Start and end of an all-day event from its first and last dates (Bishkek time)."""
+        end = local_midnight(last_day + datetime.timedelta(days=1)) - datetime.timedelta(seconds=1)
+        return local_midnight(first_day), end
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs=self._date_kwargs())
+
+    def get_ics_url(self):
+        return reverse("events:ics", kwargs=self._date_kwargs())
+
+    def _date_kwargs(self):
+        day = self.start_date
+        return {"year": day.year, "month": f"{day.month:02d}", "day": f"{day.day:02d}", "slug": self.slug}
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end)
+
+    @property
+    def start_date(self):
+        return self.local_start.date()
+
+    @property
+    def end_date(self):
+        """The last day the event takes place on (Bishkek time); an end at midnight is the day before."""
+        end = self.local_end
+        if end.time() == datetime.time.min and self.end > self.start:
+            return end.date() - datetime.timedelta(days=1)
+        return end.date()
+
+    @property
+    def days(self):
+        """Every date the event takes place on."""
+        day, last = self.start_date, max(self.end_date, self.start_date)
+        while day <= last:
+            yield day
+            day += datetime.timedelta(days=1)
+
+    @property
+    def is_over(self):
+        return self.end < timezone.now()
+
+    @property
+    def region(self):
+        return self.organisation.region
+
+    def get_region_display(self):
+        return self.organisation.get_region_display()
+
+    def _unique_slug(self):
+        base = latin_slug(self.title_ky or self.title_ru or "") or "event"
+        slug, number = base, 2
+        while Event.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug = f"{base}-{number}"
+            number += 1
+        return slug
+
+    def _refresh_cover_renditions(self, save=True):
+        if not self.cover:
+            data = {}
+        elif self.cover_renditions.get("source") == self.cover.name and all(
+            alias in self.cover_renditions for alias in COVER_ALIASES
+        ):
+            return
+        else:
+            self._meta.get_field("cover").pre_save(self, add=self._state.adding)
+            data = make_renditions(self.cover, COVER_ALIASES)
+        self.cover_renditions = data
+        self.__dict__.pop("cover_sizes", None)
+        if save and self.pk:
+            Event.objects.filter(pk=self.pk).update(cover_renditions=data)
+
+    @cached_property
+    def cover_sizes(self):
+        """{alias: Rendition} of the cover: card, card_2x, detail, detail_2x."""
+        if self.cover and self.cover_renditions.get("source") != self.cover.name:
+            self._refresh_cover_renditions()
+        return renditions_from(self.cover_renditions)
