@@ -271,6 +271,10 @@ STAFF_NOTIFICATION_EMAILS = env_list("DJANGO_STAFF_NOTIFICATION_EMAILS", "editor
 FAQ_ASK_RATE_LIMIT = os.environ.get("DJANGO_FAQ_ASK_RATE_LIMIT", "5/h")
 RATELIMIT_IP_META_KEY = os.environ.get("DJANGO_RATELIMIT_IP_META_KEY") or None
 
+# The "Join the union" and "Write to us" forms: submissions (personal data) are deleted this many
+# days after they arrive, by `manage.py purge_submissions` run daily from cron (README).
+INBOX_RETENTION_DAYS = int(os.environ.get("DJANGO_INBOX_RETENTION_DAYS", "365"))
+
 # Downloads in production are handed to nginx (X-Accel-Redirect) when this prefix is set.
 DOCUMENTS_X_ACCEL_PREFIX = os.environ.get("DJANGO_DOCUMENTS_X_ACCEL_PREFIX", "")
 

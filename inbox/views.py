@@ -1,0 +1,123 @@
+"""The "Join the union" and "Write to us" pages and their confirmations (post/redirect/get).
+
+Protected as the FAQ's ask form is: CSRF, a honeypot, a rate limit per client address, length
+limits; a refused form comes back with 400 (429 over the limit) and everything the visitor typed.
+The pages are never cached (never_cache): each carries its own CSRF token and personal data.
+"""
+
+import logging
+
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+from django_ratelimit.core import is_ratelimited
+
+from inbox.forms import JoinForm, WriteForm
+from inbox.models import Submission
+from inbox.services import receive
+from unionsite.client import client_ip
+
+logger = logging.getLogger(__name__)
+
+SESSION_SENT_KEY = "inbox_sent"
+# Submissions per client address (django-ratelimit syntax); both forms count together.
+DEFAULT_RATE_LIMIT = "5/h"
+FORMS = {Submission.Kind.JOIN: JoinForm, Submission.Kind.WRITE: WriteForm}
+TEMPLATES = {Submission.Kind.JOIN: "inbox/join.html", Submission.Kind.WRITE: "inbox/write.html"}
+DONE_URLS = {Submission.Kind.JOIN: "inbox:join_done", Submission.Kind.WRITE: "inbox:write_done"}
+
+
+def ratelimit_key(group, request):
+    return client_ip(request)
+
+
+def sent_too_often(request):
+    """Count the submission against the sender's rate limit; True when it is over.
+
+    When the counts cannot be reached (Redis down, a folder that cannot be written), the
+    submission is let through and the failure logged: losing an application is worse than a spare one.
+    """
+    try:
+        return is_ratelimited(
+            request,
+            group="inbox.send",
+            key=ratelimit_key,
+            rate=getattr(settings, "INBOX_RATE_LIMIT", DEFAULT_RATE_LIMIT),
+            method="POST",
+            increment=True,
+        )
+    except Exception:
+        logger.exception("The inbox forms' rate-limit counts are unavailable; the submission is let through")
+        return False
+
+
+def _form_page(request, kind):
+    form_class = FORMS[kind]
+    status = 200
+    notice = None
+    if request.method != "POST":
+        form = form_class()
+    else:
+        form = form_class(request.POST)
+        if form.honeypot_filled:
+            # A bot, or a person whose browser filled the hidden field: store nothing, keep the text.
+            data = form.data.copy()
+            data["website"] = ""
+            form = form_class(data)
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "The form was not sent because the hidden field “Leave this field empty” was "
+                    "filled in. Please check what you typed and send it again."
+                ),
+            )
+            status = 400
+        elif not form.is_valid():
+            status = 400
+        elif sent_too_often(request):
+            notice = _(
+                "You have sent several forms in a short time, so this one was not sent. Please try again "
+                "in an hour; what you typed is kept below. For urgent matters call the union office."
+            )
+            status = 429
+        else:
+            submission = receive(form, request=request, language=get_language(), ip=client_ip(request))
+            request.session[SESSION_SENT_KEY] = submission.kind
+            return redirect(DONE_URLS[kind])
+    context = {"form": form, "notice": notice, "retention_days": settings.INBOX_RETENTION_DAYS}
+    return render(request, TEMPLATES[kind], context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def join(request):
+    return _form_page(request, Submission.Kind.JOIN)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def write(request):
+    return _form_page(request, Submission.Kind.WRITE)
+
+
+def _done_page(request, kind):
+    # Said once, right after sending; a later visit still explains what happens next.
+    sent = request.session.pop(SESSION_SENT_KEY, None) == kind
+    template = "inbox/join_done.html" if kind == Submission.Kind.JOIN else "inbox/write_done.html"
+    return render(request, template, {"sent": sent, "retention_days": settings.INBOX_RETENTION_DAYS})
+
+
+@never_cache
+@require_safe
+def join_done(request):
+    return _done_page(request, Submission.Kind.JOIN)
+
+
+@never_cache
+@require_safe
+def write_done(request):
+    return _done_page(request, Submission.Kind.WRITE)
