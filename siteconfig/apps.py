@@ -2,6 +2,46 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def next_announcement_change():
+    """When an announcement next appears or disappears: cached pages must not outlive it."""
+    from django.db.models import Min, Q
+    from django.utils import timezone
+
+    from siteconfig.models import Announcement
+
+    now = timezone.now()
+    times = Announcement.objects.aggregate(
+        start=Min("starts_at", filter=Q(starts_at__gt=now)), end=Min("ends_at", filter=Q(ends_at__gt=now))
+    )
+    upcoming = [moment for moment in times.values() if moment is not None]
+    return min(upcoming) if upcoming else None
+
+
 class SiteconfigConfig(AppConfig):
+    """Site settings and the home page. Not a content app: the core connects nothing for it, so it
+    connects its own models to the page cache here."""
+
     name = "siteconfig"
     verbose_name = _("Site settings")
+
+    def ready(self):
+        from django.db import transaction
+        from django.db.models.signals import post_delete, post_save
+
+        from siteconfig import loading
+        from unionsite import pagecache
+
+        def changed(sender=None, using=None, **kwargs):
+            # At once and again at commit, as the page cache does: a page rendered from the old
+            # rows in between cannot stay cached under the new version.
+            loading.bump_version()
+            transaction.on_commit(loading.bump_version, using=using)
+            pagecache.bump_after_change(sender=sender, using=using)
+
+        self._changed = changed
+        for model in self.get_models():
+            uid = f"siteconfig-{model._meta.label_lower}"
+            post_save.connect(changed, sender=model, dispatch_uid=f"{uid}-save", weak=False)
+            post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}-delete", weak=False)
+        # An announcement appears and disappears by itself at its times.
+        pagecache.register_schedule(next_announcement_change)
