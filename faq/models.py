@@ -15,12 +15,24 @@ from unionsite.richtext import RichTextField
 # Slugs that are URLs of the FAQ itself (/ky/faq/ask/, /ky/faq/search/): no topic may take them.
 RESERVED_TOPIC_SLUGS = {"ask", "search"}
 
+# Slugs that are URLs of a topic's own pages (/ky/faq/<topic>/sheet/): no question may take them.
+RESERVED_QUESTION_SLUGS = {"sheet"}
+
 # An answer checked longer ago than this carries a warning that the law may have changed.
 ANSWER_REVIEW_INTERVAL = timedelta(days=365)
 
 
 def validate_topic_slug(value):
     if value in RESERVED_TOPIC_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is already the address of another FAQ page; choose another one."),
+            params={"slug": value},
+            code="reserved",
+        )
+
+
+def validate_question_slug(value):
+    if value in RESERVED_QUESTION_SLUGS:
         raise ValidationError(
             _("“%(slug)s” is already the address of another FAQ page; choose another one."),
             params={"slug": value},
@@ -88,6 +100,7 @@ class Question(models.Model):
     slug = models.SlugField(
         _("address in URLs"),
         max_length=120,
+        validators=[validate_question_slug],
         help_text=_(
             "Latin letters, digits and hyphens; unique within the topic. Changing it breaks links "
             "that people have already shared."

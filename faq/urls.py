@@ -11,5 +11,7 @@ urlpatterns = [
     path("ask/sent/", views.ask_done, name="ask_done"),
     path("search/", views.search, name="search"),
     path("<slug:slug>/", views.TopicView.as_view(), name="topic"),
+    # Before the question pattern: no question may take the slug "sheet" (models.py).
+    path("<slug:slug>/sheet/", views.TopicSheetView.as_view(), name="sheet"),
     path("<slug:topic>/<slug:slug>/", views.question_detail, name="question"),
 ]

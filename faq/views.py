@@ -15,6 +15,7 @@ from django_ratelimit.core import is_ratelimited
 
 from faq.forms import SEARCH_MAX_LENGTH, AskQuestionForm, search_terms
 from faq.models import IncomingQuestion, LegalReference, Question, Topic
+from faq.printing import short_answer
 from faq.structured_data import faq_page_json_ld
 from unionsite.client import client_ip
 from unionsite.links import absolute_url
@@ -72,6 +73,8 @@ class FaqIndexView(TemplateView):
 
 
 class TopicView(DetailView):
+    """A topic's questions with their answers; `?print=1` is its print version, answers open."""
+
     model = Topic
     template_name = "faq/topic.html"
     context_object_name = "topic"
@@ -82,6 +85,32 @@ class TopicView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["json_ld"] = faq_page_json_ld(self.request, self.object.published_questions)
+        context["print_view"] = self.request.GET.get("print") == "1"
+        return context
+
+
+class TopicSheetView(DetailView):
+    """A topic for the noticeboard: questions, short answers and a QR code to each answer's page."""
+
+    model = Topic
+    template_name = "faq/sheet.html"
+    context_object_name = "topic"
+
+    def get_queryset(self):
+        return Topic.objects.prefetch_related(published_questions_prefetch())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        topic = self.object
+        context["entries"] = [
+            {
+                "question": question,
+                "short_answer": short_answer(question.answer),
+                "url": absolute_url(self.request, question.get_absolute_url()),
+            }
+            for question in topic.published_questions
+        ]
+        context["topic_url"] = absolute_url(self.request, topic.get_absolute_url())
         return context
 
 
@@ -103,6 +132,7 @@ def question_detail(request, topic, slug):
         "topic": question.topic,
         "number": earlier + 1,
         "json_ld": faq_page_json_ld(request, [question]),
+        "print_view": request.GET.get("print") == "1",
     }
     return render(request, "faq/question.html", context)
 
