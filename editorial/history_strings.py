@@ -24,3 +24,13 @@ HISTORY_STRINGS = [
     gettext_noop("This object doesn't have a change history. It probably wasn't added via this admin site."),
     gettext_noop("Could not load %(object_repr)s version - not found"),
 ]
+
+# The names of django-reversion's models and fields, shown in the user and group permission lists.
+HISTORY_MODEL_NAMES = [
+    gettext_noop("revision"),
+    gettext_noop("revisions"),
+    gettext_noop("version"),
+    gettext_noop("versions"),
+    gettext_noop("date created"),
+    gettext_noop("comment"),
+]

@@ -1,0 +1,115 @@
+"""The admin in the staff member's language where Django and the packages leave English.
+
+`install()` runs once, from unionsite/admin.py (admin autodiscovery):
+
+- permissions are stored in English in the database ("Can add log entry"); the user and group
+  forms show them as «Отчёт: кошо алат», from the model's translated name;
+- the rows of the permission and group links a delete page lists ("Group-permission
+  relationship: Group_permissions object (3)") name the permission or group instead;
+- history entries name changed translated fields as modeltranslation stores them, "Title [ru]",
+  recorded with translation switched off; they are shown as «Аталышы (орусча)»;
+- django-axes has no verbose app name ("Axes");
+- the admin's yes/no icons carry the English alt texts "True"/"False".
+
+Every string here is in our catalogue (docs/translations.md).
+"""
+
+import json
+import re
+
+from django.apps import apps
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
+
+PERMISSION_ACTIONS = {
+    "add": _("%(model)s: can add"),
+    "change": _("%(model)s: can change"),
+    "delete": _("%(model)s: can delete"),
+    "view": _("%(model)s: can view"),
+}
+
+# modeltranslation's "Title [ru]" (MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME's default).
+LOCALIZED_FIELD = re.compile(r"^(?P<name>.+) \[(?P<language>[a-z]{2})\]$")
+
+
+def language_adverb(code):
+    names = {
+        "ky": pgettext("field language", "in Kyrgyz"),
+        "ru": pgettext("field language", "in Russian"),
+    }
+    return names.get(code)
+
+
+def permission_label(permission):
+    """«Отчёт: кошо алат» for the four default permissions, the translated name for the others."""
+    model = permission.content_type.model_class()
+    action, _sep, model_name = permission.codename.partition("_")
+    if model is not None and action in PERMISSION_ACTIONS and model_name == model._meta.model_name:
+        verbose_name = capfirst(gettext(str(model._meta.verbose_name)))
+        return PERMISSION_ACTIONS[action] % {"model": verbose_name}
+    return gettext(permission.name)
+
+
+def field_label(label):
+    """«Аталышы (орусча)» for modeltranslation's stored "Title [ru]"; other labels translated."""
+    match = LOCALIZED_FIELD.match(label)
+    if match and language_adverb(match["language"]):
+        return gettext("%(field)s (%(language)s)") % {
+            "field": gettext(match["name"]),
+            "language": language_adverb(match["language"]),
+        }
+    return gettext(label)
+
+
+_django_get_change_message = LogEntry.get_change_message
+
+
+def get_change_message(self):
+    """Django's message, with the stored field labels translated first."""
+    message = self.change_message
+    if not (message and message.startswith("[")):
+        return _django_get_change_message(self)
+    try:
+        parts = json.loads(message)
+    except json.JSONDecodeError:
+        return _django_get_change_message(self)
+    for part in parts:
+        changed = part.get("changed") if isinstance(part, dict) else None
+        if isinstance(changed, dict) and isinstance(changed.get("fields"), list):
+            changed["fields"] = [field_label(str(name)) for name in changed["fields"]]
+    translated = LogEntry(change_message=json.dumps(parts), action_flag=self.action_flag)
+    return _django_get_change_message(translated)
+
+
+def boolean_icon(field_val):
+    icon = {True: "yes", False: "no", None: "unknown"}[field_val]
+    alt = {True: gettext("Yes"), False: gettext("No"), None: gettext("Unknown")}[field_val]
+    return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), alt)
+
+
+def install():
+    from django.contrib.admin.templatetags import admin_list
+
+    Permission.__str__ = permission_label
+    LogEntry.get_change_message = get_change_message
+    admin_list._boolean_icon = boolean_icon
+
+    user_model = get_user_model()
+    links = [
+        (Group.permissions.through, _("group permission"), _("group permissions"), "permission"),
+        (user_model.groups.through, _("user's group"), _("user's groups"), "group"),
+        (user_model.user_permissions.through, _("user permission"), _("user permissions"), "permission"),
+    ]
+    for through, singular, plural, target in links:
+        through._meta.verbose_name = singular
+        through._meta.verbose_name_plural = plural
+        through.__str__ = lambda self, target=target: str(getattr(self, target))
+
+    if apps.is_installed("axes"):
+        apps.get_app_config("axes").verbose_name = _("Login protection")
