@@ -1,0 +1,70 @@
+"""Personal data is not kept forever: `purge_submissions` deletes what is past the retention period."""
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from inbox.models import Submission
+from inbox.services import purge_expired
+from tests.inbox.factories import SubmissionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def aged(days, now=None, **fields):
+    submission = SubmissionFactory(**fields)
+    Submission.objects.filter(pk=submission.pk).update(
+        created_at=(now or timezone.now()) - timedelta(days=days)
+    )
+    return submission
+
+
+def purge(*args):
+    out = StringIO()
+    call_command("purge_submissions", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_old_submissions_are_deleted_and_recent_ones_kept(settings):
+    settings.INBOX_RETENTION_DAYS = 365
+    old = [aged(400, name="Эски 1"), aged(366, name="Эски 2")]
+    recent = [aged(364, name="Жаңы 1"), aged(0, name="Жаңы 2")]
+    assert purge() == "2 submission(s) older than 365 days deleted.\n"
+    remaining = set(Submission.objects.values_list("pk", flat=True))
+    assert remaining == {submission.pk for submission in recent}
+    assert not remaining & {submission.pk for submission in old}
+
+
+def test_dry_run_counts_and_deletes_nothing():
+    aged(500)
+    aged(10)
+    assert purge("--dry-run") == "1 submission(s) older than 365 days would be deleted (dry run).\n"
+    assert Submission.objects.count() == 2
+
+
+def test_the_boundary_is_exactly_the_retention_period(settings):
+    settings.INBOX_RETENTION_DAYS = 30
+    now = timezone.now()
+    at_the_boundary = aged(30, now=now)
+    just_past = SubmissionFactory()
+    Submission.objects.filter(pk=just_past.pk).update(created_at=now - timedelta(days=30, microseconds=1))
+    assert purge_expired(now=now) == 1
+    assert list(Submission.objects.values_list("pk", flat=True)) == [at_the_boundary.pk]
+
+
+def test_the_period_follows_the_setting(settings):
+    aged(100)
+    settings.INBOX_RETENTION_DAYS = 365
+    assert purge() == "0 submission(s) older than 365 days deleted.\n"
+    settings.INBOX_RETENTION_DAYS = 90
+    assert purge() == "1 submission(s) older than 90 days deleted.\n"
+    assert not Submission.objects.exists()
+
+
+def test_the_settings_default_is_a_year():
+    from django.conf import settings
+
+    assert settings.INBOX_RETENTION_DAYS == 365
