@@ -1,3 +1,24 @@
+from django.urls import path, register_converter
+
+from pages.views import PageDetailView
+
+
+class SlugPathConverter:
+    """One or more slugs, each followed by a slash: about-the-union/history/ (at most 12 levels)."""
+
+    regex = r"(?:[-a-zA-Z0-9_]{1,80}/){1,12}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(SlugPathConverter, "slugpath")
+
 app_name = "pages"
 
-urlpatterns = []
+urlpatterns = [
+    path("<slugpath:url_path>", PageDetailView.as_view(), name="detail"),
+]

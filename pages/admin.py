@@ -1,0 +1,132 @@
+import reversion
+from django import forms
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
+from reversion.admin import VersionAdmin
+from treebeard.admin import TreeAdmin
+from treebeard.forms import MoveNodeForm, movenodeform_factory
+
+from editorial import services
+from editorial.admin import EditorialAdmin, EditorialForm
+from pages.models import LANGUAGE_CODES, TREE_POSITION_FIELDS, MenuItem, Page
+
+
+class PageForm(EditorialForm, MoveNodeForm):
+    """The editorial form (statuses, concurrent edits) with treebeard's place in the tree."""
+
+
+# History of the page's own fields and documents. Its place in the tree and its addresses are left
+# out: restoring an old version never moves a page (pages/signals.py), and the addresses follow
+# the restored slugs on save.
+reversion.register(
+    Page, exclude=(*TREE_POSITION_FIELDS, "url_path", *(f"url_path_{c}" for c in LANGUAGE_CODES))
+)
+
+
+@admin.register(Page)
+class PageAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin, TreeAdmin):
+    form = movenodeform_factory(Page, form=PageForm)
+    # The tree, not reversion's flat list (deleted pages are recovered at recover/).
+    change_list_template = TreeAdmin.change_list_template
+    list_display = ("title", "page_type", "status", "published_at", "address")
+    list_filter = ("status", "page_type")
+    search_fields = ("title_ky", "title_ru", "lead_ky", "lead_ru", "slug_ky", "slug_ru")
+    autocomplete_fields = ("documents",)
+    actions = ["submit_for_review", "publish", "unpublish"]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ("title", "slug", "lead", "body", "page_type")}),
+        (_("Cover and documents"), {"fields": ("cover", "documents")}),
+        (_("Place in the tree"), {"fields": ("treebeard_position", "treebeard_ref_node")}),
+        (_("Publication"), {"fields": ("status", "review_comment", "published_at")}),
+    ]
+
+    @admin.display(description=_("address"))
+    def address(self, page):
+        if not page.url_path:
+            return "—"
+        return format_html('<a href="{0}">{0}</a>', page.get_absolute_url())
+
+    def get_deleted_objects(self, objs, request):
+        """A page with pages below it is not deleted with them: they are listed as what blocks it."""
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        selected = {page.pk for page in objs}
+        below = set()
+        for page in objs:
+            if page.numchild:
+                below.update(Page.objects.children_of(page).exclude(pk__in=selected))
+        if below:
+            protected = list(protected)
+            for child in sorted(below, key=lambda page: page.path):
+                url = reverse("admin:pages_page_change", args=[child.pk])
+                protected.append(
+                    format_html('{}: <a href="{}">{}</a>', capfirst(Page._meta.verbose_name), url, child)
+                )
+        return deleted, model_count, perms_needed, protected
+
+    @admin.action(description=_("Publish the selected pages"), permissions=["publish"])
+    def publish(self, request, queryset):
+        count = self.apply_transition(request, queryset, services.publish)
+        self.message_user(
+            request,
+            ngettext("%(count)d page published.", "%(count)d pages published.", count) % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish the selected pages (make them drafts)"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        count = self.apply_transition(request, queryset, services.unpublish)
+        self.message_user(
+            request,
+            ngettext("%(count)d page unpublished.", "%(count)d pages unpublished.", count) % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+class PageChoiceField(forms.ModelChoiceField):
+    """Pages in tree order, indented by depth, so "History" shows under "About the union"."""
+
+    def label_from_instance(self, page):
+        return f"{'— ' * (page.depth - 1)}{page}"
+
+
+@admin.register(MenuItem)
+class MenuItemAdmin(TranslationAdmin):
+    list_display = ("__str__", "location", "position", "target")
+    list_display_links = ("__str__",)
+    list_editable = ("position",)
+    list_filter = ("location",)
+    list_select_related = ("page",)
+    fieldsets = [
+        (None, {"fields": ("location", "position")}),
+        (
+            _("Target"),
+            {
+                "fields": ("section", "page", "url"),
+                "description": _(
+                    "Choose one: a section of the site, a page, or an address (for example the join "
+                    "form, /ky/join/)."
+                ),
+            },
+        ),
+        (None, {"fields": ("label",)}),
+    ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "page":
+            kwargs["form_class"] = PageChoiceField
+            kwargs["queryset"] = Page.objects.order_by("path")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=_("target"))
+    def target(self, item):
+        if item.page_id:
+            return format_html("{}: {}", _("page"), item.page)
+        if item.section:
+            return format_html("{}: {}", _("section"), item.get_section_display())
+        return item.url
