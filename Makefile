@@ -75,9 +75,12 @@ format: install-dev
 	$(BIN)/ruff format .
 
 # Re-extract interface strings after changing templates or code (needs GNU gettext), then
-# translate the new entries in locale/*/LC_MESSAGES/django.po and compile them.
+# translate the new entries in locale/*/LC_MESSAGES/django.po and djangojs.po (JavaScript) and
+# compile both.
 messages: install-dev
 	$(DEV_ENV) $(BIN)/python manage.py makemessages --locale ky --locale ru --ignore '.venv/*' --ignore 'var/*' --no-obsolete
+	$(DEV_ENV) $(BIN)/python manage.py makemessages --domain djangojs --locale ky --locale ru --ignore '.venv/*' \
+		--ignore 'var/*' --ignore 'node_modules' --ignore 'static/vendor/*' --ignore 'static/ckeditor/*' --no-obsolete
 	$(DEV_ENV) $(BIN)/python manage.py compile_translations
 
 # Database and uploaded files in one dated archive under var/backups/ (SQLite copy or pg_dump).
