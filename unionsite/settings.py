@@ -183,6 +183,8 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Bishkek"
+# «2016-жылдын 28-апрели», «1,5 МБ»: our date and number formats come before Django's.
+FORMAT_MODULE_PATH = ["unionsite.formats"]
 USE_I18N = True
 USE_TZ = True
 
