@@ -41,6 +41,10 @@ def public_pages(language):
             ("faq-topic", topic.get_absolute_url()),
             ("faq-question", question.get_absolute_url()),
             ("faq-ask", reverse("faq:ask")),
+            ("inbox-join", reverse("inbox:join")),
+            ("inbox-join-sent", reverse("inbox:join_done")),
+            ("inbox-write", reverse("inbox:write")),
+            ("inbox-write-sent", reverse("inbox:write_done")),
             ("structure-index", reverse("structure:index")),
             ("structure-organisation", district.get_absolute_url()),
             ("search", f"{search}?q=%D0%BF%D1%80%D0%BE%D1%84"),  # "проф": finds items of every app
