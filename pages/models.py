@@ -375,7 +375,7 @@ class MenuItem(models.Model):
             return self.label
         if self.page_id:
             return str(self.page)
-        return dict(section_choices()).get(self.section, self.section or self.url)
+        return str(dict(section_choices()).get(self.section, self.section or self.url))
 
     def get_absolute_url(self):
         if self.page_id:
