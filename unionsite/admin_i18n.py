@@ -56,15 +56,24 @@ def permission_label(permission):
     return gettext(permission.name)
 
 
+def translated_label(label):
+    """A form label as stored in English, "Title" from the verbose name "title", translated."""
+    translated = gettext(label)
+    if translated == label and label[:1].isupper():
+        lowered = label[:1].lower() + label[1:]
+        translated = capfirst(gettext(lowered)) if gettext(lowered) != lowered else label
+    return translated
+
+
 def field_label(label):
     """«Аталышы (орусча)» for modeltranslation's stored "Title [ru]"; other labels translated."""
     match = LOCALIZED_FIELD.match(label)
     if match and language_adverb(match["language"]):
         return gettext("%(field)s (%(language)s)") % {
-            "field": gettext(match["name"]),
+            "field": translated_label(match["name"]),
             "language": language_adverb(match["language"]),
         }
-    return gettext(label)
+    return translated_label(label)
 
 
 _django_get_change_message = LogEntry.get_change_message
