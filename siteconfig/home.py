@@ -122,7 +122,7 @@ def organisation_json_ld(request, settings):
         data["address"] = {
             "@type": "PostalAddress",
             "streetAddress": ", ".join(
-                line.strip() for line in settings.address.splitlines() if line.strip()
+                line.strip().rstrip(",") for line in settings.address.splitlines() if line.strip()
             ),
             "addressCountry": "KG",
         }

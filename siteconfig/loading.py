@@ -32,6 +32,16 @@ def bump_version(**kwargs):
         logger.exception("Could not refresh the cached site settings")
 
 
+def refresh():
+    """A new version, read at once: the first visitor after an edit does not wait for the queries."""
+    bump_version()
+    try:
+        get_site_settings()
+        get_home_config()
+    except Exception:
+        logger.exception("Could not read the site settings into the cache")
+
+
 def _version():
     version = cache.get(VERSION_KEY)
     if version is None:

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from siteconfig import demo as siteconfig_demo
 from unionsite import registry
 
 
@@ -11,4 +12,6 @@ class Command(BaseCommand):
         with transaction.atomic():
             for load in registry.demo_loaders():
                 load(self.stdout)
+            # The site's settings and home page, whose featured items point at the content above.
+            siteconfig_demo.load(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
