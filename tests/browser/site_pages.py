@@ -20,8 +20,10 @@ def _first(queryset, what):
 def public_pages(language):
     """(name, URL) of one page of every public type, in `language`."""
     from documents.models import Document
+    from events.models import Event
     from faq.models import Question, Topic
     from news.models import Report
+    from pages.models import Page
     from structure.models import Organisation, OrganisationKind
 
     with translation.override(language):
@@ -30,16 +32,26 @@ def public_pages(language):
         question = _first(Question.objects.published(), "question")
         topic = _first(Topic.objects.all(), "FAQ topic")
         district = _first(Organisation.objects.filter(kind=OrganisationKind.DISTRICT), "district committee")
+        event = _first(Event.objects.published().upcoming().exclude(place=""), "upcoming event")
+        event_month = {"year": event.start_date.year, "month": f"{event.start_date.month:02d}"}
+        child_page = _first(Page.objects.published().filter(depth__gt=1, numchild=0), "page in a section")
+        parent_page = _first(Page.objects.published().filter(numchild__gt=0), "page with pages below it")
+        contact_page = _first(Page.objects.published().filter(page_type="contact"), "contact page")
         search = reverse("search")
         return [
             ("home", reverse("home")),
             ("news-list", reverse("news:list")),
             ("news-detail", report.get_absolute_url()),
+            ("events-upcoming", reverse("events:upcoming")),
+            ("events-calendar", reverse("events:calendar", kwargs=event_month)),
+            ("events-detail", event.get_absolute_url()),
             ("documents-list", reverse("documents:list")),
             ("documents-detail", document.get_absolute_url()),
             ("faq-index", reverse("faq:index")),
             ("faq-topic", topic.get_absolute_url()),
             ("faq-question", question.get_absolute_url()),
+            ("faq-topic-print", f"{topic.get_absolute_url()}?print=1"),
+            ("faq-sheet", reverse("faq:sheet", args=[topic.slug])),
             ("faq-ask", reverse("faq:ask")),
             ("inbox-join", reverse("inbox:join")),
             ("inbox-join-sent", reverse("inbox:join_done")),
@@ -47,6 +59,9 @@ def public_pages(language):
             ("inbox-write-sent", reverse("inbox:write_done")),
             ("structure-index", reverse("structure:index")),
             ("structure-organisation", district.get_absolute_url()),
+            ("pages-page", child_page.get_absolute_url()),
+            ("pages-parent", parent_page.get_absolute_url()),
+            ("pages-contact", contact_page.get_absolute_url()),
             ("search", f"{search}?q=%D0%BF%D1%80%D0%BE%D1%84"),  # "проф": finds items of every app
             ("not-found", f"/{language}/no-such-page/"),
         ]
