@@ -9,6 +9,23 @@ from tests.structure.factories import OrganisationFactory
 PASSWORD = "correct-horse-9"
 
 
+@pytest.fixture(autouse=True)
+def _own_rate_limit_counts(settings, tmp_path):
+    """Rate-limit counts on disk as in production, but in this test's own folder.
+
+    The project's folder (var/ratelimit) is shared by every test run on the machine, and another
+    run clearing it would reset the counts in the middle of a rate-limit test.
+    """
+    settings.CACHES = {
+        **settings.CACHES,
+        "inbox-ratelimit": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "ratelimit"),
+        },
+    }
+    settings.RATELIMIT_USE_CACHE = "inbox-ratelimit"
+
+
 @pytest.fixture
 def tree(db):
     """Central committee > Osh oblast > Özgön district; and the Naryn oblast."""
