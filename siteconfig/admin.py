@@ -73,7 +73,11 @@ class FeaturedItemForm(forms.ModelForm):
             content_type = ContentType.objects.get_for_id(content_type_id)
         except (ValueError, ContentType.DoesNotExist):
             raise ValidationError(_("Choose an item from the list."), code="invalid_item") from None
-        if content_type.model_class() not in featurable_models():
+        model = content_type.model_class()
+        if model not in featurable_models() or not 0 < object_id < 2**63:
+            raise ValidationError(_("Choose an item from the list."), code="invalid_item")
+        unchanged = self.instance.pk and value == self.initial.get("item")
+        if not unchanged and not model._default_manager.published().filter(pk=object_id).exists():
             raise ValidationError(_("Choose an item from the list."), code="invalid_item")
         self.instance.content_type = content_type
         self.instance.object_id = object_id

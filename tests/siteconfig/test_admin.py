@@ -196,8 +196,15 @@ def test_a_bad_announcement_is_refused(admin_client, changes, field):
     assert not Announcement.objects.exists()
 
 
-@pytest.mark.parametrize("item", ["nonsense", "999999:1", "1:1"])
+@pytest.mark.parametrize(
+    "item", ["nonsense", "999999:1", "1:1", "report:99999999999999999999999", "report:0", "draft"]
+)
 def test_a_featured_item_outside_the_list_is_refused(admin_client, item):
+    if item.startswith("report:"):
+        item = f"{ContentType.objects.get_for_model(ReportFactory._meta.model).pk}:{item.split(':')[1]}"
+    elif item == "draft":
+        draft = QuestionFactory(is_published=False)
+        item = f"{ContentType.objects.get_for_model(draft).pk}:{draft.pk}"
     data = home_form(
         **{"featured_items-TOTAL_FORMS": "1", "featured_items-0-item": item, "featured_items-0-position": "1"}
     )
