@@ -60,12 +60,12 @@ class DocumentAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin):
     inlines = [DocumentFileInline]
     list_display = (
         "title",
+        "status",
         "document_type",
         "number",
         "date_signed",
         "files_summary",
         "is_expired_shown",
-        "status",
         "is_key",
         "order",
     )

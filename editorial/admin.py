@@ -15,6 +15,7 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect, JsonResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -159,6 +160,26 @@ class FederationRecoveryMixin:
 class EditorialAdmin(FederationRecoveryMixin):
     """Scope, workflow and concurrent-edit rules for the ModelAdmin of a `Publishable` model."""
 
+    # Layout and upload progress ----------------------------------------------------------------
+
+    @property
+    def media(self):
+        # The layout that fits a 1,280 px screen and a phone, and the upload progress bar.
+        return super().media + forms.Media(css={"all": ["css/admin.css"]}, js=["js/admin_upload_progress.js"])
+
+    def _answer_upload_script(self, request, response):
+        """static/js/admin_upload_progress.js sent the form: tell it where to go, as JSON, so the
+        browser (not the script) opens the next page and the admin's messages show there."""
+        if request.headers.get("X-Upload-Progress") == "1" and isinstance(response, HttpResponseRedirect):
+            return JsonResponse({"location": response.url})
+        return response
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._answer_upload_script(request, super().response_add(request, obj, post_url_continue))
+
+    def response_change(self, request, obj):
+        return self._answer_upload_script(request, super().response_change(request, obj))
+
     # Scope ---------------------------------------------------------------------------------------
 
     def get_queryset(self, request):
@@ -233,7 +254,15 @@ class EditorialAdmin(FederationRecoveryMixin):
         for item in queryset:
             try:
                 transition(item, request.user, **arguments)
-            except services.TransitionNotAllowed:
+            except services.TransitionNotAllowed as refusal:
+                # Say why, when the reason is the item's own (a photo without a caption).
+                problems = item.review_problems()
+                if problems:
+                    self.message_user(
+                        request,
+                        gettext("%(item)s: %(reason)s") % {"item": item, "reason": refusal},
+                        messages.WARNING,
+                    )
                 continue
             count += 1
         return count

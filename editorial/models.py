@@ -6,6 +6,7 @@ the permission `publish_<model name>`. docs/architecture-editorial.md says the r
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -104,6 +105,15 @@ class Publishable(models.Model):
         """The permission of reviewers: publish, unpublish, schedule and return with a comment."""
         return f"{cls._meta.app_label}.publish_{cls._meta.model_name}"
 
+    def review_problems(self):
+        """What must be fixed before it can go to review or be published: a list of messages.
+
+        Empty by default; a kind of content overrides it (a report asks for its photos'
+        captions). editorial/services.py refuses submit, publish and schedule while it is not
+        empty.
+        """
+        return []
+
     @property
     def is_public(self):
         """Does the public see it now? The same rule as `published()`, for one item."""
@@ -114,6 +124,10 @@ class Publishable(models.Model):
 
 class EditorProfile(models.Model):
     """The organisations whose content a staff member edits (see editorial/scopes.py)."""
+
+    class Language(models.TextChoices):
+        KYRGYZ = "ky", _("Kyrgyz")
+        RUSSIAN = "ru", _("Russian")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -132,6 +146,14 @@ class EditorProfile(models.Model):
         ),
     )
 
+    language = models.CharField(
+        _("language of notifications"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.KYRGYZ,
+        help_text=_("The e-mails about reports and documents to review, returned or published come in it."),
+    )
+
     class Meta:
         ordering = ["user"]
         verbose_name = _("editor's organisations")
@@ -140,3 +162,39 @@ class EditorProfile(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class StatusChange(models.Model):
+    """One change of an item's workflow status (or its creation), who made it, and the comment.
+
+    The services write it (editorial/services.py). It says who wrote an item and who is waiting
+    for a review: the author hears back when it is returned or published, and the dashboard lists
+    a staff member's drafts and returned items from it.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("kind of content"))
+    object_id = models.PositiveBigIntegerField(_("item"))
+    status = models.CharField(_("status"), max_length=10, choices=PublicationStatus.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="status_changes",
+        verbose_name=_("user"),
+    )
+    comment = models.TextField(_("reviewer's comment"), blank=True)
+    created = models.BooleanField(_("created"), default=False)
+    at = models.DateTimeField(_("time"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "-at"], name="editorial_change_item"),
+            models.Index(fields=["user", "status"], name="editorial_change_user"),
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id} → {self.status}"

@@ -12,14 +12,22 @@ Who may do what (docs/architecture-editorial.md):
 - return_for_changes, publish, schedule, unpublish: reviewers (the model's publish permission,
   the organisation in their scope). What is published changes only through them.
 - save_edited: an edit form's save; its status may be one the user may choose.
+
+Every change of status is written down (editorial.models.StatusChange: who, when, the comment)
+and told by e-mail after the transaction commits (editorial/notifications.py): reviewers hear of
+what is submitted, the author of what is returned or published. Submitting, publishing and
+scheduling are refused while the item has review problems (`Publishable.review_problems`, such as
+photos without captions).
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from editorial.models import PublicationStatus
+from editorial import notifications
+from editorial.models import PublicationStatus, StatusChange
 from editorial.scopes import in_scope
 
 NOT_IN_SCOPE = _("You do not edit the content of this organisation.")
@@ -67,6 +75,30 @@ def _require_reviewer(user, item, message):
     _refuse_unless(user.has_perm(item.publish_permission()), message)
 
 
+def _refuse_with_problems(item):
+    problems = item.review_problems()
+    if problems:
+        raise TransitionNotAllowed(" ".join(str(problem) for problem in problems))
+
+
+def _record(item, user, *, created=False):
+    """Write the change down and tell those who wait for it, once the transaction commits."""
+    StatusChange.objects.create(
+        content_type=ContentType.objects.get_for_model(item, for_concrete_model=False),
+        object_id=item.pk,
+        status=item.status,
+        user=user if user is not None and user.pk else None,
+        comment=item.review_comment if item.status == PublicationStatus.RETURNED else "",
+        created=created,
+    )
+    if item.status == PublicationStatus.SUBMITTED:
+        notifications.item_submitted(item, user)
+    elif item.status == PublicationStatus.RETURNED:
+        notifications.item_returned(item, user)
+    elif item.status == PublicationStatus.PUBLISHED:
+        notifications.item_published(item, user)
+
+
 @transaction.atomic
 def submit(item, user):
     """Draft or returned → submitted for review."""
@@ -74,8 +106,10 @@ def submit(item, user):
     _refuse_unless(in_scope(user, item.organisation), NOT_IN_SCOPE)
     _refuse_unless(may_change(user, item), NOT_AN_EDITOR)
     _refuse_unless(item.status in (PublicationStatus.DRAFT, PublicationStatus.RETURNED), NOT_SUBMITTABLE)
+    _refuse_with_problems(item)
     item.status = PublicationStatus.SUBMITTED
     item.save()
+    _record(item, user)
     return item
 
 
@@ -89,6 +123,7 @@ def return_for_changes(item, user, comment):
     item.status = PublicationStatus.RETURNED
     item.review_comment = comment
     item.save()
+    _record(item, user)
     return item
 
 
@@ -98,9 +133,13 @@ def publish(item, user):
     publication time: now, or later if that time is in the future."""
     _lock(item)
     _require_reviewer(user, item, REVIEWER_PUBLISHES)
+    _refuse_with_problems(item)
+    was = item.status
     item.status = PublicationStatus.PUBLISHED
     item.review_comment = ""
     item.save()
+    if was != item.status:
+        _record(item, user)
     return item
 
 
@@ -111,10 +150,12 @@ def schedule(item, user, when):
     _refuse_unless(when > timezone.now(), SCHEDULE_IN_THE_PAST)
     _lock(item)
     _require_reviewer(user, item, REVIEWER_PUBLISHES)
+    _refuse_with_problems(item)
     item.status = PublicationStatus.PUBLISHED
     item.published_at = when
     item.review_comment = ""
     item.save()
+    _record(item, user)
     return item
 
 
@@ -123,8 +164,11 @@ def unpublish(item, user):
     """Back to draft, from any state: the public no longer sees it."""
     _lock(item)
     _require_reviewer(user, item, REVIEWER_CHANGES_PUBLISHED)
+    was = item.status
     item.status = PublicationStatus.DRAFT
     item.save()
+    if was != item.status:
+        _record(item, user)
     return item
 
 
@@ -153,4 +197,8 @@ def save_edited(item, user):
         _refuse_unless(reviewer, REVIEWER_RETURNS)
         _refuse_unless(item.review_comment.strip(), COMMENT_NEEDED)
     item.save()
+    # The review problems are not asked here: the edit form checks what it posts (the photos of
+    # its inline forms are saved after this), and a draft may be saved with problems.
+    if was is None or was != item.status:
+        _record(item, user, created=was is None)
     return item

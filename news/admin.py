@@ -3,6 +3,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Max
+from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -11,7 +12,7 @@ from reversion.admin import VersionAdmin
 
 from editorial import services
 from editorial.admin import EditorialAdmin, EditorialForm
-from news.models import Category, Report, ReportPhoto
+from news.models import Category, Report, ReportPhoto, photo_without_caption_message
 from news.renditions import delete_renditions
 from unionsite.validators import validate_image_upload
 
@@ -60,6 +61,18 @@ class ReportAdminForm(EditorialForm):
         ),
     )
 
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("upload_photos") and cleaned_data.get("status") in NEEDS_CAPTIONS:
+            self.add_error(
+                "upload_photos",
+                _(
+                    "Photos added now have no captions yet. Save the report as a draft, write a "
+                    "caption for each photo, then submit it for review."
+                ),
+            )
+        return cleaned_data
+
     class Meta:
         model = Report
         fields = [
@@ -78,8 +91,42 @@ class ReportAdminForm(EditorialForm):
         ]
 
 
+# The statuses a report reaches only with a caption on every photo (Report.review_problems).
+NEEDS_CAPTIONS = (Report.Status.SUBMITTED, Report.Status.PUBLISHED)
+
+
+class CaptionedPhotoFormSet(BaseInlineFormSet):
+    """A report going to review or published needs a caption, in a language of the report, on
+    each photo; a draft is saved without. The report's status is the one being posted."""
+
+    def clean(self):
+        super().clean()
+        report = self.instance
+        if report.status not in NEEDS_CAPTIONS:
+            return
+        languages = report.languages()
+        problems = []
+        number = 0
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if not data or data.get("DELETE") or not (data.get("image") or form.instance.image):
+                continue
+            number += 1
+            if any((data.get(f"caption_{code}") or "").strip() for code in languages):
+                continue
+            photo = form.instance
+            if data.get("image"):
+                photo.image = data["image"]
+            message = photo_without_caption_message(number, photo)
+            form.add_error(f"caption_{languages[0]}", message)
+            problems.append(message)
+        if problems:
+            raise ValidationError(problems, code="photo_without_caption")
+
+
 class ReportPhotoInline(TranslationTabularInline):
     model = ReportPhoto
+    formset = CaptionedPhotoFormSet
     extra = 1
     fields = ("preview", "image", "caption", "alt_text", "order")
     readonly_fields = ("preview",)
@@ -89,7 +136,7 @@ class ReportPhotoInline(TranslationTabularInline):
         thumb = photo.sizes.get("gallery_thumb") if photo.pk else None
         if not thumb:
             return "—"
-        return format_html('<img src="{}" width="120" alt="">', thumb.url)
+        return format_html('<img class="admin-thumbnail" src="{}" width="120" alt="">', thumb.url)
 
 
 @admin.register(Category)
@@ -109,7 +156,7 @@ reversion.register(Report)
 class ReportAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin):
     form = ReportAdminForm
     inlines = [ReportPhotoInline]
-    list_display = ("title", "organisation", "category", "status", "published_at")
+    list_display = ("title", "status", "published_at", "organisation", "category")
     list_filter = ("status", "category", "organisation__region", "organisation__kind")
     list_select_related = ("organisation", "category")
     search_fields = ("title_ky", "title_ru", "lead_ky", "lead_ru")
@@ -133,6 +180,12 @@ class ReportAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        self._store_uploads(request, form)
+        # A draft may wait for its captions; say which photos still need one.
+        for problem in form.instance.review_problems():
+            self.message_user(request, problem, messages.WARNING)
+
+    def _store_uploads(self, request, form):
         uploads = form.cleaned_data.get("upload_photos") or []
         if not uploads:
             return

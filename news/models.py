@@ -176,6 +176,28 @@ class Report(Publishable):
                 {"title_ky": _("Write the title in at least one language.")}, code="no_title"
             )
 
+    def languages(self):
+        """The languages it is written in (those with a title); both when it has none yet."""
+        written = [code for code in settings.MODELTRANSLATION_LANGUAGES if getattr(self, f"title_{code}", "")]
+        return written or list(settings.MODELTRANSLATION_LANGUAGES)
+
+    def review_problems(self):
+        """Every photo needs a caption in a language of the report before review or publication."""
+        languages = self.languages()
+        return [
+            photo_without_caption_message(number, photo)
+            for number, photo in enumerate(self.photos.all(), 1)
+            if not photo.has_caption(languages)
+        ]
+
+    def photo_number(self, photo):
+        """The photo's place in the gallery, 1 for the first; counted once per report object."""
+        numbers = self.__dict__.get("_photo_numbers")
+        if numbers is None:
+            pks = self.photos.order_by("order", "pk").values_list("pk", flat=True)
+            numbers = self.__dict__["_photo_numbers"] = {pk: number for number, pk in enumerate(pks, 1)}
+        return numbers.get(photo.pk, len(numbers) + 1)
+
     def _unique_slug(self):
         base = latin_slug(self.title_ky or self.title_ru or "") or "report"
         slug, number = base, 2
@@ -206,6 +228,15 @@ class Report(Publishable):
         if self.cover and self.cover_renditions.get("source") != self.cover.name:
             self._refresh_cover_renditions()
         return renditions_from(self.cover_renditions)
+
+
+def photo_without_caption_message(number, photo):
+    """ "Photo 2 (hall.jpg) has no caption…", in the active language."""
+    name = photo.image.name.rsplit("/", 1)[-1] if photo.image else ""
+    return _(
+        "Photo %(number)d (%(file)s) has no caption. Write what it shows before the report is "
+        "submitted for review or published."
+    ) % {"number": number, "file": name}
 
 
 class ReportPhoto(models.Model):
@@ -251,7 +282,15 @@ class ReportPhoto(models.Model):
 
     @property
     def alt(self):
-        return self.alt_text or self.caption
+        """Never empty, as the gallery's photos are links: the report's title and the photo's
+        number when the editor wrote neither an alternative text nor a caption."""
+        if self.alt_text or self.caption:
+            return self.alt_text or self.caption
+        report = self.report
+        return _("%(title)s, photo %(number)d") % {"title": report, "number": report.photo_number(self)}
+
+    def has_caption(self, languages):
+        return any((getattr(self, f"caption_{code}", "") or "").strip() for code in languages)
 
     def _refresh_renditions(self, save=True):
         if not self.image:
