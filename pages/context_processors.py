@@ -7,7 +7,7 @@ empty and base.html shows the sections of the site instead.
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import DatabaseError
 from django.db.models import Q
@@ -55,7 +55,20 @@ def menu_entries(request):
         entry = build_entry(request, item, sections)
         if entry is not None:
             menus[item.location].append(entry)
-    return menus
+    return {location: only_closest_current(entries) for location, entries in menus.items()}
+
+
+def only_closest_current(entries):
+    """One current entry per menu: with "About the union" and its "History" both in the menu, the
+    History page marks History only."""
+    current = [entry for entry in entries if entry.is_current]
+    if len(current) < 2:
+        return entries
+    closest = max(current, key=lambda entry: len(entry.url))
+    return [
+        replace(entry, is_current=False) if entry.is_current and entry is not closest else entry
+        for entry in entries
+    ]
 
 
 def build_entry(request, item, sections):

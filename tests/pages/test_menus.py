@@ -71,6 +71,14 @@ def test_the_page_being_viewed_and_its_descendants_are_current(client, menu):
     assert footer_current == ["Тарых"]
 
 
+def test_only_the_closest_entry_is_current(client, menu, history):
+    MenuItemFactory(page=history, position=25)
+    html = client.get("/ru/pages/o-profsoyuze/istoriya/").content.decode()
+    assert [text for _href, text, attrs in header(html) if "aria-current" in attrs] == ["История"]
+    html = client.get("/ru/pages/o-profsoyuze/").content.decode()
+    assert [text for _href, text, attrs in header(html) if "aria-current" in attrs] == ["О профсоюзе"]
+
+
 def test_a_section_is_current_on_its_pages(client, menu):
     html = client.get("/ru/news/").content.decode()
     assert [text for _href, text, attrs in header(html) if "aria-current" in attrs] == ["Новости"]
