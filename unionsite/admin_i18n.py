@@ -8,7 +8,9 @@
   relationship: Group_permissions object (3)") name the permission or group instead;
 - history entries name changed translated fields as modeltranslation stores them, "Title [ru]",
   recorded with translation switched off; they are shown as «Аталышы (орусча)»;
-- django-axes has no verbose app name ("Axes");
+- django-axes has no verbose app name ("Axes"), names its records in English ("Attempted Access:
+  ...") and heads a column "Status";
+- Django's admin password form ends its help in English ("If disabled, the current password...");
 - the admin's yes/no icons carry the English alt texts "True"/"False".
 
 Every string here is in our catalogue (docs/translations.md).
@@ -22,10 +24,13 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.templatetags.static import static
+from django.utils import formats, timezone
 from django.utils.html import format_html
-from django.utils.text import capfirst
-from django.utils.translation import gettext, pgettext
+from django.utils.text import capfirst, format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from unionsite.translation_labels import language_adverb
 
 PERMISSION_ACTIONS = {
     "add": _("%(model)s: can add"),
@@ -36,14 +41,6 @@ PERMISSION_ACTIONS = {
 
 # modeltranslation's "Title [ru]" (MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME's default).
 LOCALIZED_FIELD = re.compile(r"^(?P<name>.+) \[(?P<language>[a-z]{2})\]$")
-
-
-def language_adverb(code):
-    names = {
-        "ky": pgettext("field language", "in Kyrgyz"),
-        "ru": pgettext("field language", "in Russian"),
-    }
-    return names.get(code)
 
 
 def permission_label(permission):
@@ -102,8 +99,48 @@ def boolean_icon(field_val):
     return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), alt)
 
 
+def when(moment):
+    return formats.localize(timezone.localtime(moment)) if moment else ""
+
+
+def access_attempt_label(attempt):
+    return gettext("Login attempt of %(username)s, %(time)s") % {
+        "username": attempt.username or "—",
+        "time": when(attempt.attempt_time),
+    }
+
+
+def access_log_label(log):
+    return gettext("Login of %(username)s, %(time)s") % {
+        "username": log.username or "—",
+        "time": when(log.attempt_time),
+    }
+
+
+def access_failure_label(failure):
+    label = gettext("Failed login of %(username)s, %(time)s, from %(address)s") % {
+        "username": failure.username or "—",
+        "time": when(failure.attempt_time),
+        "address": failure.ip_address or "—",
+    }
+    return f"{label} ({gettext('locked out')})" if failure.locked_out else label
+
+
+def install_axes():
+    from axes.admin import AccessAttemptAdmin
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    apps.get_app_config("axes").verbose_name = _("Login protection")
+    AccessAttempt.__str__ = access_attempt_label
+    AccessLog.__str__ = access_log_label
+    AccessFailureLog.__str__ = access_failure_label
+    AccessAttemptAdmin.status.short_description = _("status")
+    AccessAttemptAdmin.expiration.short_description = _("Expires At")
+
+
 def install():
     from django.contrib.admin.templatetags import admin_list
+    from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
 
     Permission.__str__ = permission_label
     LogEntry.get_change_message = get_change_message
@@ -120,5 +157,11 @@ def install():
         through._meta.verbose_name_plural = plural
         through.__str__ = lambda self, target=target: str(getattr(self, target))
 
+    AdminPasswordChangeForm.usable_password_help_text = format_lazy(
+        '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',
+        SetUnusablePasswordMixin.usable_password_help_text,
+        _("If disabled, the current password for this user will be lost."),
+    )
+
     if apps.is_installed("axes"):
-        apps.get_app_config("axes").verbose_name = _("Login protection")
+        install_axes()

@@ -12,6 +12,8 @@ import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
+from unionsite.translation_labels import localized_verbose_name
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -191,6 +193,8 @@ USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ky"
 MODELTRANSLATION_LANGUAGES = ("ky", "ru")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("ky", "ru"), "ky": ("ru",), "ru": ("ky",)}
+# Translated fields are labelled «Аталышы (орусча)», not "title [ru]" (unionsite/translation_labels.py).
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = localized_verbose_name
 # The tabbed admin needs jQuery UI; the default loads it from a CDN, and the admin must work offline.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
