@@ -19,7 +19,7 @@ from tests.uploads import image_upload
 SITE = "https://union.example.kg"
 HOSTILE_TITLE = "Эмгек & \"акы\" <script>alert(1)</script> 'x' #1 ?a=b+c 100%"
 SECTIONS = ("site", "news", "faq", "documents", "structure", "events", "pages")
-HREF = re.compile(r'<a class="share-network share-(\w+)" href="([^"]+)" rel="noopener">')
+HREF = re.compile(r'<a class="share-network share-(\w+)" href="([^"]+)" rel="noopener" aria-label="[^"]+">')
 OG_IMAGE = re.compile(r'<meta property="og:image" content="([^"]+)">')
 
 
