@@ -107,4 +107,5 @@ class Submission(models.Model):
         verbose_name_plural = _("submissions")
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.name}"
+        # No name here: the admin's history (LogEntry) keeps this text.
+        return f"{self.get_kind_display()} #{self.pk}"

@@ -3,7 +3,10 @@
 import logging
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
@@ -86,10 +89,17 @@ def notify(request, submission):
         logger.exception("Could not email about submission %s", submission.pk)
 
 
+@transaction.atomic
 def purge_expired(now=None, dry_run=False):
-    """Delete the submissions older than INBOX_RETENTION_DAYS; return how many there were."""
-    expired = Submission.objects.expired(now)
+    """Delete the submissions older than INBOX_RETENTION_DAYS; return how many there were.
+
+    The admin's history of their changes (staff notes in the change messages) goes with them.
+    """
+    expired = Submission.objects.expired(now or timezone.now())
     if dry_run:
         return expired.count()
-    count, _per_model = expired.delete()
-    return count
+    pks = [str(pk) for pk in expired.values_list("pk", flat=True)]
+    content_type = ContentType.objects.get_for_model(Submission)
+    for start in range(0, len(pks), 500):
+        LogEntry.objects.filter(content_type=content_type, object_id__in=pks[start : start + 500]).delete()
+    return expired.delete()[0]

@@ -68,3 +68,20 @@ def test_the_settings_default_is_a_year():
     from django.conf import settings
 
     assert settings.INBOX_RETENTION_DAYS == 365
+
+
+def test_the_admin_history_of_a_purged_submission_goes_with_it(client, federation_editor):
+    from django.contrib.admin.models import LogEntry
+
+    old, recent = aged(400, name="Эски Айгүл"), aged(1, name="Жаңы Бакыт")
+    client.force_login(federation_editor)
+    for submission in (old, recent):
+        response = client.post(
+            f"/ky/admin/inbox/submission/{submission.pk}/change/",
+            {"status": "answered", "staff_note": "Чалдым"},
+        )
+        assert response.status_code == 302
+    assert LogEntry.objects.count() == 2
+    assert not LogEntry.objects.filter(object_repr__contains="Айгүл").exists()  # no names in the history
+    purge()
+    assert list(LogEntry.objects.values_list("object_id", flat=True)) == [str(recent.pk)]
