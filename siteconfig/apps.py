@@ -5,16 +5,19 @@ from django.utils.translation import gettext_lazy as _
 def next_announcement_change():
     """When an announcement next appears or disappears: cached pages must not outlive it.
 
-    Read from the home page's cached rows, which the home page needs anyway: no query of its own.
+    Read from the cached announcements, which the home page needs anyway. The page cache asks this
+    once after every change, mostly when content is saved: the settings are read into the cache
+    then too, so that the next page request does not wait for them.
     """
     from django.utils import timezone
 
-    from siteconfig.loading import get_home_config
+    from siteconfig.loading import get_announcements, get_site_settings
 
+    get_site_settings()
     now = timezone.now()
     upcoming = [
         moment
-        for announcement in get_home_config()["announcements"]
+        for announcement in get_announcements()
         for moment in (announcement.starts_at, announcement.ends_at)
         if moment is not None and moment > now
     ]

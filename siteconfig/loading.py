@@ -2,8 +2,10 @@
 
 Both are kept in the default cache under a version number that every save or delete of a
 siteconfig model bumps (siteconfig/apps.py), so a change shows at once in every process that
-shares the cache, and the old entries expire unasked. A request that misses the cache costs one
-query for the settings (and a few for the home page, on the home page only).
+shares the cache, and the old entries expire unasked; after a save they are read again at once
+(`refresh`). The settings cost one query when they are not in the cache; the announcements one,
+usually at save time (the page cache's schedule, siteconfig/apps.py, asks for them); the home
+page's rows three, on the home page only.
 
 A database or cache that is down never breaks a page: the settings fall back to the defaults.
 """
@@ -37,6 +39,7 @@ def refresh():
     bump_version()
     try:
         get_site_settings()
+        get_announcements()
         get_home_config()
     except Exception:
         logger.exception("Could not read the site settings into the cache")
@@ -68,38 +71,45 @@ def _cached(name, load):
 
 
 def _load_settings():
-    try:
-        return (
-            SiteSettings.objects.filter(pk=SiteSettings.singleton_instance_id).first()
-            or SiteSettings.defaults()
-        )
-    except DatabaseError:
-        return SiteSettings.defaults()
+    return (
+        SiteSettings.objects.filter(pk=SiteSettings.singleton_instance_id).first() or SiteSettings.defaults()
+    )
+
+
+def _load_announcements():
+    """Every announcement that has not ended; which are current is decided per request, by the clock."""
+    now = timezone.now()
+    current_or_later = Announcement.objects.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+    return list(current_or_later.order_by("-starts_at", "-pk"))
 
 
 def _load_home():
-    """The home page and its rows: a dict of home, announcements, featured and blocks."""
+    """The home page's own rows: the record, the featured items' targets and the blocks' places."""
     home = HomePage.objects.filter(pk=HomePage.singleton_instance_id).first() or HomePage(pk=1)
-    # Every announcement that has not ended: which is current is decided per request, by the clock.
-    now = timezone.now()
-    announcements = list(
-        Announcement.objects.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)).order_by(
-            "-starts_at", "-pk"
-        )
-    )
     featured = [(item.content_type_id, item.object_id) for item in FeaturedItem.objects.all()]
     blocks = [(block.app_label, block.position, block.is_visible) for block in HomeBlock.objects.all()]
-    return {"home": home, "announcements": announcements, "featured": featured, "blocks": blocks}
+    return {"home": home, "featured": featured, "blocks": blocks}
 
 
 def get_site_settings(request=None):
-    """The settings, remembered on the request so that a page asks the cache once."""
+    """The settings, remembered on the request so that a page asks the cache once.
+
+    With the database down, the defaults (not cached: the real settings come back with it).
+    """
     if request is not None and hasattr(request, "_site_settings"):
         return request._site_settings
-    value = _cached("settings", _load_settings)
+    try:
+        value = _cached("settings", _load_settings)
+    except DatabaseError:
+        return SiteSettings.defaults()
     if request is not None:
         request._site_settings = value
     return value
+
+
+def get_announcements():
+    """The announcements not yet ended, newest start first (the home page and the page cache's schedule)."""
+    return _cached("announcements", _load_announcements)
 
 
 def get_home_config():

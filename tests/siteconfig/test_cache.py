@@ -60,16 +60,36 @@ def test_without_a_record_the_defaults_show(client):
     assert "720040, Бишкек ш., Чүй проспекти 207, 301-кабинет" in text
 
 
-def test_a_database_error_falls_back_to_the_defaults(monkeypatch):
+def test_a_database_error_shows_the_defaults_without_caching_them(monkeypatch):
     from django.db import DatabaseError
 
     from siteconfig import loading
 
+    site_settings(phones="+996 312 11-11-11")
+    from django.core.cache import cache
+
+    cache.clear()
+
     def broken(*args, **kwargs):
         raise DatabaseError("down")
 
-    monkeypatch.setattr(SiteSettings.objects, "filter", broken)
-    assert loading._load_settings().phones == "+996 312 00-00-00"
+    with monkeypatch.context() as patch:
+        patch.setattr(SiteSettings.objects, "filter", broken)
+        assert loading.get_site_settings().phones == "+996 312 00-00-00"
+    assert loading.get_site_settings().phones == "+996 312 11-11-11"
+
+
+def test_after_a_content_save_the_next_page_reads_no_settings(client, django_assert_num_queries):
+    """The page cache's schedule, asked at save time, has read them into the cache."""
+    from django.core.cache import cache
+
+    from siteconfig import loading
+    from tests.news.factories import ReportFactory
+
+    cache.clear()
+    ReportFactory()
+    with django_assert_num_queries(0):
+        assert loading.get_site_settings().phones
 
 
 def test_a_cache_outage_reads_the_database(monkeypatch, django_assert_num_queries):
