@@ -249,10 +249,10 @@ def test_page_view_stays_within_the_query_budget(
     url = about.url_in(language)
     # The page, its ancestors, its children, its documents with their files, the menus, the
     # site settings: the same few queries however many children and documents it has.
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         response = client.get(url)
     assert response.status_code == 200
     assert response.content.decode().count('class="document-item"') == 10
     deep = Page.objects.get(slug_ky="neberesi").url_in(language)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         assert client.get(deep).status_code == 200
