@@ -350,3 +350,54 @@ def test_an_edited_event_shows_at_once_on_cached_pages(client, district, setting
         html = client.get(page).content.decode()
         assert "Жаңы аталыш" in html and "Эски аталыш" not in html, page
     assert b"SUMMARY:\xd0\x96\xd0\xb0\xd2\xa3\xd1\x8b" in client.get("/ky/events/events.ics").content
+
+
+# --- search, sitemap, RSS -----------------------------------------------------------------------
+
+
+def test_search_finds_a_published_event_in_both_languages(client, district):
+    event = EventFactory(
+        organisation=district, title_ky="Тогуз коргоол мелдеши", title_ru="Турнир по тогуз коргоол"
+    )
+    draft = EventFactory(organisation=district, title_ky="Тогуз коргоол долбоору", status=Event.Status.DRAFT)
+    html = client.get("/ky/search/", {"q": "коргоол"}).content.decode()
+    assert event.get_absolute_url() in html and draft.get_absolute_url() not in html
+    html = client.get("/ru/search/", {"q": "турнир"}).content.decode()
+    assert event.get_absolute_url().replace("/ky/", "/ru/", 1) in html
+
+
+def test_sitemap_lists_published_events_with_alternates(client, district):
+    event = EventFactory(organisation=district)
+    draft = EventFactory(organisation=district, status=Event.Status.DRAFT)
+    xml = client.get("/sitemap.xml").content.decode()
+    assert event.get_absolute_url() in xml and event.get_absolute_url().replace("/ky/", "/ru/", 1) in xml
+    assert draft.slug not in xml
+    assert "/ky/events/" in xml
+
+
+def test_rss_lists_the_coming_events(client, district):
+    coming = EventFactory(organisation=district, title_ru="Семинар в Оше")
+    past = EventFactory(organisation=district, start=in_days(-5), end=in_days(-5, hour=12))
+    xml = client.get("/ru/events/rss/").content.decode()
+    assert "<title>Семинар в Оше</title>" in xml and past.title_ru not in xml
+    assert coming.get_absolute_url().replace("/ky/", "/ru/", 1) in xml
+
+
+def test_cached_pages_change_by_themselves_when_an_event_ends_or_goes_live(district):
+    from events.apps import next_event_change
+
+    assert next_event_change() is None
+    ending = EventFactory(
+        organisation=district,
+        start=timezone.now() - datetime.timedelta(hours=1),
+        end=timezone.now() + datetime.timedelta(hours=2),
+    )
+    assert next_event_change() == ending.end
+    scheduled = EventFactory(
+        organisation=district, published_at=timezone.now() + datetime.timedelta(minutes=30)
+    )
+    assert next_event_change() == scheduled.published_at
+    EventFactory(
+        organisation=district, status=Event.Status.DRAFT, end=timezone.now() + datetime.timedelta(minutes=5)
+    )
+    assert next_event_change() == scheduled.published_at
