@@ -200,7 +200,7 @@ class Page(MP_Node, Publishable):
             )
         errors = {}
         for code in LANGUAGE_CODES:
-            slug = getattr(self, f"slug_{code}")
+            slug = (getattr(self, f"slug_{code}") or "").lower()
             if slug and self._slug_taken(code, slug):
                 errors[f"slug_{code}"] = ValidationError(
                     _("Another page already has this address. Choose another one."), code="slug_taken"
@@ -214,7 +214,9 @@ class Page(MP_Node, Publishable):
     def _fill_slugs(self):
         """Each language gets a slug unique among all pages: from its title, else the other's."""
         for code in LANGUAGE_CODES:
+            # Addresses are matched in lower case: "History" is stored as "history".
             if getattr(self, f"slug_{code}"):
+                setattr(self, f"slug_{code}", getattr(self, f"slug_{code}").lower())
                 continue
             titles = [getattr(self, f"title_{code}")] + [getattr(self, f"title_{c}") for c in LANGUAGE_CODES]
             base = next((latin_slug(title) for title in titles if latin_slug(title)), "") or "page"

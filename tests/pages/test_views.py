@@ -229,6 +229,12 @@ def test_hostile_query_strings_give_a_clean_page(client, history):
         assert client.get(f"/ky/pages/kesiptik-birlik-zhonundo/tarykh/{query}").status_code == 200
 
 
+def test_a_slug_typed_in_capitals_is_stored_in_lower_case(client):
+    page = PageFactory(slug_ky="Ustav", slug_ru="USTAV")
+    assert (page.slug_ky, page.slug_ru) == ("ustav", "ustav")
+    assert client.get("/ky/pages/ustav/").status_code == 200
+
+
 def test_upper_case_address_leads_to_the_page(client, history):
     response = client.get("/ky/pages/Kesiptik-Birlik-Zhonundo/TARYKH/")
     assert response.status_code == 301
