@@ -227,3 +227,25 @@ def test_short_answer_is_cut_between_words():
     text = short_answer("<p>" + "сөз " * 200 + "</p>", limit=50)
     assert len(text) <= 50
     assert text.endswith("сөз…")
+
+
+def test_an_edited_answer_shows_on_the_cached_sheet_at_once(client, topic):
+    assert "Нет, по статье 194 обязан." in html.unescape(
+        client.get("/ru/faq/sick-leave/sheet/").content.decode()
+    )
+    question = Question.objects.get(slug="refuse-sick-pay")
+    question.answer_ru = "<p>Обязан оплатить с первого дня.</p>"
+    question.save()
+    page = html.unescape(client.get("/ru/faq/sick-leave/sheet/").content.decode())
+    assert "Обязан оплатить с первого дня." in page
+    assert "Нет, по статье 194 обязан." not in page
+
+
+def test_topic_print_version_queries_do_not_grow_with_questions(client, django_assert_max_num_queries):
+    topic = TopicFactory(slug="leave")
+    for number in range(40):
+        LegalReferenceFactory(question=QuestionFactory(topic=topic, answer_ru=f"<p>Ответ {number}.</p>"))
+    # The topic, its questions, their legal references; the site settings and the menus of base.html.
+    with django_assert_max_num_queries(6):
+        response = client.get("/ru/faq/leave/?print=1")
+    assert html.unescape(response.content.decode()).count("Трудовой кодекс Кыргызской Республики") == 40
