@@ -1,11 +1,15 @@
 import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 from reversion.admin import VersionAdmin
 from treebeard.admin import TreeAdmin
@@ -45,6 +49,37 @@ class PageAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin, TreeAdmin)
         (_("Place in the tree"), {"fields": ("treebeard_position", "treebeard_ref_node")}),
         (_("Publication"), {"fields": ("status", "review_comment", "published_at")}),
     ]
+
+    def changelist_view(self, request, extra_context=None):
+        # treebeard renders the list as a tree for a GET only: a POST that is not a bulk action
+        # on valid ids would fall through to the tree template and fail there.
+        if request.method == "POST":
+            post = request.POST
+            if not self.has_view_or_change_permission(request):
+                raise PermissionDenied
+            selected = post.getlist(helpers.ACTION_CHECKBOX_NAME)
+            try:
+                for value in selected:
+                    self.model._meta.pk.to_python(value)
+            except ValidationError as error:
+                raise BadRequest("A selected page is not a valid id.") from error
+            if not post.get("action") or not (selected or post.get("select_across") == "1"):
+                self.message_user(
+                    request, gettext("Choose the pages and an action to apply to them; nothing was changed.")
+                )
+                return HttpResponseRedirect(request.get_full_path())
+        return super().changelist_view(request, extra_context)
+
+    def children_view(self, request, parent_id):
+        """treebeard's AJAX list of a page's children; an id that is not a number is a 404, not a 500."""
+        try:
+            parent_pk = self.model._meta.pk.to_python(parent_id)
+        except ValidationError:
+            raise Http404 from None
+        try:
+            return super().children_view(request, str(parent_pk))
+        except IncorrectLookupParameters as error:
+            raise BadRequest(str(error)) from error
 
     @admin.display(description=_("address"))
     def address(self, page):

@@ -282,3 +282,45 @@ def test_menu_entries_of_a_deleted_page_go_with_it(about, history):
     MenuItem.objects.create(location="header", page=history)
     history.delete()
     assert not MenuItem.objects.exists()
+
+
+def test_the_tree_lists_the_pages_and_loads_the_children(admin_client, about, history):
+    html = admin_client.get("/ky/admin/pages/page/").content.decode()
+    assert "Кесиптик бирлик жөнүндө" in html
+    assert "/ky/pages/kesiptik-birlik-zhonundo/" in html
+    children = admin_client.get(f"/ky/admin/pages/page/children/{about.pk}/")
+    assert children.status_code == 200
+    assert "Тарых" in children.json()["result_html"]
+    assert admin_client.get(f"/ky/admin/pages/page/{history.pk}/history/").status_code == 200
+    assert admin_client.get("/ky/admin/pages/page/recover/").status_code == 200
+
+
+@pytest.mark.parametrize("parent_id", ["abc", "99999999999999999999999", "0", "%00"])
+def test_the_trees_children_view_answers_odd_ids_without_a_server_error(admin_client, about, parent_id):
+    assert admin_client.get(f"/ky/admin/pages/page/children/{parent_id}/").status_code in (400, 404)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"action": "publish"},
+        {"action": "publish", "_selected_action": ["abc"]},
+        {"_save": "1"},
+        {"index": "0"},
+    ],
+)
+def test_odd_posts_to_the_page_list_are_not_server_errors(admin_client, about, data):
+    assert admin_client.post("/ky/admin/pages/page/", data).status_code < 500
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"node": "abc", "target": "1", "relation": "child"},
+        {"node": "1", "target": "1", "relation": "child"},
+    ],
+)
+def test_odd_moves_are_refused_without_a_server_error(admin_client, about, data):
+    assert admin_client.post("/ky/admin/pages/page/move/", data).status_code in (400, 403)
