@@ -123,7 +123,9 @@ def access_failure_label(failure):
         "time": when(failure.attempt_time),
         "address": failure.ip_address or "—",
     }
-    return f"{label} ({gettext('locked out')})" if failure.locked_out else label
+    if failure.locked_out:
+        label = gettext("%(login)s (locked out)") % {"login": label}
+    return label
 
 
 def install_axes():

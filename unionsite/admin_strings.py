@@ -259,6 +259,8 @@ AUTH_STRINGS = [
     gettext_noop("Designates whether the user can log into this admin site."),
     gettext_noop("date joined"),
     gettext_noop("last login"),
+    gettext_noop("iterations"),
+    gettext_noop("hash"),
     gettext_noop(
         "Whether the user will be able to authenticate using a password or not. If disabled, they may "
         "still be able to authenticate using other backends, such as Single Sign-On or LDAP.",
@@ -405,6 +407,8 @@ PERMISSION_NAMES = [
     gettext_noop("Can edit the content of every organisation"),
     gettext_noop("Can publish, unpublish and return reports"),
     gettext_noop("Can publish, unpublish and return documents"),
+    gettext_noop("Can publish, unpublish and return events"),
+    gettext_noop("Can publish, unpublish and return pages"),
 ]
 
 # easy-thumbnails' model names (in the permission lists); it marks none for translation.

@@ -14,12 +14,13 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+import reversion
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 pytestmark = pytest.mark.django_db
 
@@ -49,36 +50,46 @@ VISIBLE_ATTRIBUTES = {"title", "placeholder", "aria-label", "alt"}
 HIDDEN_TAGS = {"script", "style", "template", "textarea", "noscript"}
 
 
+# Changelist cells and read-only fields that show stored values (slugs, addresses, user names).
+DATA_FIELDS = re.compile(
+    r"\bfield-(slug|username|email|ip_address|user_agent|path_info|http_accept|number)\b"
+)
+
+
 class VisibleText(HTMLParser):
-    """The words a person reads or hears on the page, each with the tag it came from."""
+    """The words a person reads or hears on the page: the interface, without stored values."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.hidden = 0
+        self.hidden = []  # the open tags whose content is not interface text
         self.pieces = []
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag in HIDDEN_TAGS:
-            self.hidden += 1
+        classes = attributes.get("class") or ""
+        if tag in HIDDEN_TAGS or DATA_FIELDS.search(classes) or "hidden" in classes.split():
+            self.hidden.append(tag)
+            return
+        if self.hidden:
+            if tag == self.hidden[0] and tag not in HIDDEN_TAGS:
+                self.hidden.append(tag)  # nested tags of the same name, to find the right end
+            return
         for name, value in attrs:
             if name in VISIBLE_ATTRIBUTES and value:
                 self.pieces.append(value)
-        if (
-            tag == "input"
-            and attributes.get("type") in {"submit", "button", "reset"}
-            and attributes.get("value")
-        ):
+        button = attributes.get("type") in {"submit", "button", "reset"}
+        if tag == "input" and button and attributes.get("value"):
             self.pieces.append(attributes["value"])
 
     def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag in HIDDEN_TAGS:
-            self.hidden -= 1
+        if not self.hidden:
+            self.handle_starttag(tag, attrs)
+            if self.hidden:
+                self.hidden.pop()
 
     def handle_endtag(self, tag):
-        if tag in HIDDEN_TAGS and self.hidden:
-            self.hidden -= 1
+        if self.hidden and tag == self.hidden[-1]:
+            self.hidden.pop()
 
     def handle_data(self, data):
         if not self.hidden and data.strip():
@@ -93,7 +104,7 @@ def visible_text(html):
 
 def code_like(token):
     """Slugs, addresses, file names, hashes: values, not interface words."""
-    return bool(re.search(r"[\d@/._:=\-\\]", token)) or (token.isupper() and len(token) <= 6)
+    return bool(re.search(r"[\d@/._:=<>*\-\\]", token)) or (token.isupper() and len(token) <= 6)
 
 
 def latin_words(text):
@@ -140,7 +151,7 @@ def admin_with_content(admin_user):
     common = {
         "user_agent": "Mozilla/5.0",
         "ip_address": "10.0.0.1",
-        "username": "editor",
+        "username": "редактор",
         "path_info": "/ky/admin/login/",
     }
     AccessAttempt.objects.create(
@@ -155,19 +166,19 @@ def crawl(client, language):
     pages = {}
     for url in admin_urls(language):
         response = client.get(url)
-        if response.status_code == 403 and url.endswith("/add/"):
-            continue  # models nobody adds by hand (the lockout records, incoming questions)
+        if response.status_code == 403 and url.endswith(("/add/", "/delete/")):
+            continue  # records nobody adds or deletes by hand: lockouts, incoming questions, settings
         assert response.status_code == 200, f"{url}: {response.status_code}"
         pages[url] = response.content.decode()
     return pages
 
 
-def problems_on(pages, language):
+def problems_on(pages, language, username):
     problems = []
     for url, html in pages.items():
         assert f'lang="{language}"' in html, f"{url} is not marked as {language}"
         text = visible_text(html)
-        english = sorted(latin_words(text))
+        english = sorted(latin_words(text) - {username})
         if english:
             problems.append(f"{url}: {english}")
         wrong_language = RUSSIAN_ADMIN_WORDS if language == "ky" else KYRGYZ_ADMIN_WORDS
@@ -193,19 +204,12 @@ def test_every_admin_page_is_in_the_staff_members_language(client, admin_with_co
     client.force_login(admin_with_content)
     pages = crawl(client, language)
     assert len(pages) > 60
-    problems = problems_on(pages, language)
-    assert not problems, "\n".join(problems[:40])
-
-
-@pytest.mark.parametrize("language", ["ky", "ru"])
-def test_no_english_admin_word_on_any_admin_page(client, admin_with_content, language):
-    client.force_login(admin_with_content)
-    leftovers = []
-    for url, html in crawl(client, language).items():
+    problems = problems_on(pages, language, admin_with_content.username)
+    for url, html in pages.items():
         words = set(re.findall(r"[A-Za-z]+", visible_text(html))) & ENGLISH_ADMIN_WORDS
         if words:
-            leftovers.append(f"{url}: {sorted(words)}")
-    assert not leftovers, "\n".join(leftovers[:40])
+            problems.append(f"{url}: English admin words {sorted(words)}")
+    assert not problems, "\n".join(problems[:60])
 
 
 @pytest.mark.parametrize(
@@ -250,6 +254,13 @@ def test_history_names_translated_fields_in_the_staff_members_language(
     from tests.news.factories import ReportFactory
 
     report = ReportFactory()
+    # What the admin stores when an editor changes the Russian title and the Kyrgyz text: the form's
+    # labels as modeltranslation builds them, with translation switched off.
+    changed = json.dumps([{"changed": {"fields": ["Title [ru]", "Text [ky]"]}}])
+    with reversion.create_revision():
+        report.save()
+        reversion.set_user(admin_user)
+        reversion.set_comment(changed)
     LogEntry.objects.create(
         user=admin_user,
         content_type=ContentType.objects.get_for_model(report),
@@ -257,8 +268,10 @@ def test_history_names_translated_fields_in_the_staff_members_language(
         object_repr=str(report),
         action_flag=CHANGE,
         action_time=timezone.now(),
-        change_message=json.dumps([{"changed": {"fields": ["Title [ru]", "Text [ky]"]}}]),
+        change_message=changed,
     )
+    with translation.override(language):
+        assert LogEntry.objects.get().get_change_message() == expected
     page = admin_client.get(f"/{language}/admin/news/report/{report.pk}/history/").content.decode()
     assert expected in visible_text(page)
     assert "[ru]" not in visible_text(page)
