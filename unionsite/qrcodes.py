@@ -7,7 +7,7 @@ import hashlib
 
 import segno
 from django.core.cache import cache
-from django.utils.html import escape
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 # A QR code for a URL never changes: keep it for a month (the cache may drop it sooner).
@@ -34,4 +34,4 @@ def svg_for(url):
 def qr_svg(url, label):
     """Inline SVG of the QR code that opens `url`, named `label` for screen readers."""
     svg = svg_for(url)
-    return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1))  # noqa: S308
+    return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{conditional_escape(label)}" ', 1))  # noqa: S308

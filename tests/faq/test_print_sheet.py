@@ -249,3 +249,13 @@ def test_topic_print_version_queries_do_not_grow_with_questions(client, django_a
     with django_assert_max_num_queries(6):
         response = client.get("/ru/faq/leave/?print=1")
     assert html.unescape(response.content.decode()).count("Трудовой кодекс Кыргызской Республики") == 40
+
+
+def test_a_topic_name_with_markup_is_escaped_once_in_the_qr_label(client):
+    QuestionFactory(topic=TopicFactory(slug="odd", name_ru='Отпуск & "пособия" <b>'))
+    page = client.get("/ru/faq/odd/sheet/").content.decode()
+    (label,) = re.findall(r'<svg role="img" aria-label="([^"]*Отпуск[^"]*)"', page)
+    assert html.unescape(label) == 'QR-код: все ответы по теме «Отпуск & "пособия" <b>»' or (
+        html.unescape(label) == 'QR code: all answers on “Отпуск & "пособия" <b>”'
+    )
+    assert "<b>" not in page.split("<main", 1)[1].split("</main>", 1)[0].replace("&lt;b&gt;", "")
