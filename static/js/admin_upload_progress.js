@@ -2,9 +2,10 @@
  *
  * Only when at least one file is chosen: the form is sent with XMLHttpRequest, whose upload
  * events drive a <progress> bar. The server (editorial/admin.py) answers a save that went through
- * with {"location": …}, and the page goes there, where the admin shows its messages. Anything else
- * (a form with errors, a lost connection, an old browser) falls back to the ordinary submit, which
- * shows the errors as usual. Loaded as a file: the admin's Content-Security-Policy forbids inline
+ * with {"location": …}, and the page goes there, where the admin shows its messages. A form with
+ * errors (nothing was stored), a lost connection or an old browser falls back to the ordinary
+ * submit, which shows the errors as usual; any other answer (403, 500) is shown as it came. Pop-up
+ * forms are left alone. Loaded as a file: the admin's Content-Security-Policy forbids inline
  * script.
  */
 ;(() => {
@@ -131,10 +132,16 @@
       }
       if (xhr.status === 200 && answer && typeof answer.location === "string") {
         window.location.assign(answer.location)
-      } else {
-        // The form has errors (or the server answered otherwise): send it the ordinary way,
-        // so the admin shows the form with its messages.
+      } else if (xhr.status === 200 && xhr.responseText.includes('class="errornote"')) {
+        // The form has errors and nothing was stored: send it the ordinary way, so the admin
+        // shows the form with its messages and the files chosen.
         fallBack()
+      } else {
+        // Any other answer (a refusal, a server error) is shown as the server wrote it; the
+        // form is not sent twice.
+        document.open()
+        document.write(xhr.responseText)
+        document.close()
       }
     })
     xhr.addEventListener("error", fallBack)
@@ -147,7 +154,8 @@
     if (!(form instanceof HTMLFormElement) || !form.closest("#content-main")) {
       return
     }
-    if (form.enctype !== "multipart/form-data" || form.dataset.uploadFallback) {
+    // A form in a pop-up window answers with a page that closes it: leave it to the browser.
+    if (form.enctype !== "multipart/form-data" || form.dataset.uploadFallback || form.elements._popup) {
       return
     }
     if (!window.FormData || !window.XMLHttpRequest) {

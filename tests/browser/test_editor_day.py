@@ -94,10 +94,26 @@ def test_an_editors_day_on_a_phone(people, new_page, mailoutbox):
     editor.fill("#id_title_ky", TITLE_KY)
     editor.select_option("#id_category", label="Иш-чаралар")
     editor.select_option("#id_organisation", index=1)
-    editor.set_input_files(
-        "#id_upload_photos",
-        [{"name": f"IMG_{n}.jpg", "mimeType": "image/jpeg", "buffer": jpeg_bytes(n)} for n in range(1, 6)],
-    )
+    photos = [
+        {"name": f"IMG_{number}.jpg", "mimeType": "image/jpeg", "buffer": jpeg_bytes(number)}
+        for number in range(1, 6)
+    ]
+    # Straight to review with photos that have no captions yet: refused, nothing stored (the
+    # upload script hands the refused form back to the browser, which shows the errors).
+    editor.select_option("#id_status", "submitted")
+    editor.set_input_files("#id_upload_photos", photos)
+    editor.locator("input[name=_continue]").last.click()
+    expect(editor.locator(".errornote")).to_be_visible()
+    with translation.override("ky"):
+        refusal = gettext(
+            "Photos added now have no captions yet. Save the report as a draft, write a caption for "
+            "each photo, then submit it for review."
+        )
+    expect(editor.locator(".field-upload_photos")).to_contain_text(refusal)
+    assert not Report.objects.exists()
+
+    editor.select_option("#id_status", "draft")
+    editor.set_input_files("#id_upload_photos", photos)
     editor.locator("input[name=_continue]").last.click()
     expect(editor.locator(".upload-progress progress")).to_be_attached()
     editor.wait_for_url(re.compile(r"/ky/admin/news/report/\d+/change/$"))
