@@ -4,8 +4,8 @@
 
 - permissions are stored in English in the database ("Can add log entry"); the user and group
   forms show them as «Отчёт: кошо алат», from the model's translated name;
-- the rows of the permission and group links a delete page lists ("Group-permission
-  relationship: Group_permissions object (3)") name the permission or group instead;
+- the rows of many-to-many links a delete page lists ("Group-permission relationship:
+  Group_permissions object (3)") are named after both sides and the linked object;
 - history entries name changed translated fields as modeltranslation stores them, "Title [ru]",
   recorded with translation switched off; they are shown as «Аталышы (орусча)»;
 - django-axes has no verbose app name ("Axes"), names its records in English ("Attempted Access:
@@ -21,8 +21,7 @@ import re
 
 from django.apps import apps
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.templatetags.static import static
 from django.utils import formats, timezone
 from django.utils.html import format_html
@@ -140,6 +139,26 @@ def install_axes():
     AccessAttemptAdmin.expiration.short_description = _("Expires At")
 
 
+def install_link_names():
+    """The rows linking many-to-many partners, listed on delete pages: named after both sides.
+
+    Django names them "Group-permission relationship: Group_permissions object (3)", from class
+    names; here «Топ — уруксаттар: Кабар: кошо алат», from the translated names.
+    """
+    for through in apps.get_models(include_auto_created=True):
+        owner = through._meta.auto_created
+        if not owner:
+            continue
+        for field in owner._meta.local_many_to_many:
+            if field.remote_field.through is through:
+                through._meta.verbose_name = format_lazy(
+                    "{} — {}", capfirst(owner._meta.verbose_name), field.verbose_name
+                )
+                through._meta.verbose_name_plural = through._meta.verbose_name
+                target = field.m2m_reverse_field_name()
+                through.__str__ = lambda self, target=target: str(getattr(self, target))
+
+
 def install():
     from django.contrib.admin.templatetags import admin_list
     from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
@@ -148,16 +167,7 @@ def install():
     LogEntry.get_change_message = get_change_message
     admin_list._boolean_icon = boolean_icon
 
-    user_model = get_user_model()
-    links = [
-        (Group.permissions.through, _("group permission"), _("group permissions"), "permission"),
-        (user_model.groups.through, _("user's group"), _("user's groups"), "group"),
-        (user_model.user_permissions.through, _("user permission"), _("user permissions"), "permission"),
-    ]
-    for through, singular, plural, target in links:
-        through._meta.verbose_name = singular
-        through._meta.verbose_name_plural = plural
-        through.__str__ = lambda self, target=target: str(getattr(self, target))
+    install_link_names()
 
     AdminPasswordChangeForm.usable_password_help_text = format_lazy(
         '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',
