@@ -263,15 +263,22 @@ def test_report_written_in_the_admin_appears_in_both_languages(demo, page):
     page.click(".ui-tabs-nav a[href='#tab_id_body_ru']")
     type_in_rich_text_editor(page, "id_body_ru", "В семинаре участвовали сто учителей.")
 
-    page.select_option("#id_status", "published")
+    # Photos added all at once have no captions yet: saved as a draft, captioned, then published.
+    page.select_option("#id_status", "draft")
     page.select_option("#id_organisation", str(organisation.pk))
     page.select_option("#id_category", str(category.pk))
     page.set_input_files(
         "#id_upload_photos",
         [photo_upload("hall.jpg", (40, 90, 160)), photo_upload("class.jpg", (160, 90, 40))],
     )
-    page.click("input[name=_save]")
+    page.locator("input[name=_continue]").last.click()
+    page.wait_for_selector(".messagelist .success")
+    for index, caption in enumerate(("Залда", "Класста")):
+        page.fill(f"#id_photos-{index}-caption_ky", caption)
+    page.select_option("#id_status", "published")
+    page.locator("input[name=_save]").last.click()
 
+    expect(page).to_have_url(re.compile(r"/ky/admin/news/report/$"))
     page.wait_for_selector(".messagelist .success")
     report = Report.objects.get(title_ky="Браузердик сыноо: мугалимдердин семинары")
     assert report.title_ru == "Браузерный тест: семинар учителей"
