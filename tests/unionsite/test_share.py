@@ -15,6 +15,7 @@ from tests.documents.factories import DocumentFactory
 from tests.faq.factories import QuestionFactory, TopicFactory
 from tests.news.factories import ReportFactory
 from tests.uploads import image_upload
+from unionsite.share import share_image_path
 
 SITE = "https://union.example.kg"
 HOSTILE_TITLE = "Эмгек & \"акы\" <script>alert(1)</script> 'x' #1 ?a=b+c 100%"
@@ -165,3 +166,19 @@ def test_the_generator_draws_every_section_and_language(tmp_path):
     # Different languages give different pictures (the names are drawn in each language).
     drawn = tmp_path / "share"
     assert (drawn / "faq-ky.png").read_bytes() != (drawn / "faq-ru.png").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("section", "language", "expected"),
+    [
+        ("events", "ru", "img/share/events-ru.png"),
+        ("pages", "ky", "img/share/pages-ky.png"),
+        ("no-such-section", "ru", "img/share/site-ru.png"),
+        (None, "ky", "img/share/site-ky.png"),
+        ("news", "en", "img/share/news-ky.png"),
+    ],
+)
+def test_share_image_path_falls_back_to_the_generic_image_and_the_default_language(
+    section, language, expected
+):
+    assert share_image_path(section, language) == expected
