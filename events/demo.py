@@ -219,6 +219,8 @@ def event_times(spec, report, today):
         return (*Event.day_span(next_teachers_day(today), next_teachers_day(today)), True)
     _, offset, (hour, minute), hours = spec["when"]
     day = today + datetime.timedelta(days=offset)
+    if day.weekday() >= 5:  # seminars and meetings take place on working days
+        day += datetime.timedelta(days=7 - day.weekday())
     start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
     return start, start + datetime.timedelta(hours=hours), False
 
