@@ -207,18 +207,22 @@ def _after_commit(callback):
 
 
 def item_submitted(item, actor):
+    actor_pk = getattr(actor, "pk", None)
+
     def notify():
         for reviewer in reviewers_of(item):
-            if reviewer.pk != actor.pk:
+            if reviewer.pk != actor_pk:
                 _send(reviewer, item, actor, submitted_message)
 
     _after_commit(notify)
 
 
 def _notify_author(item, actor, compose):
+    actor_pk = getattr(actor, "pk", None)
+
     def notify():
         author = author_of(item)
-        if author is not None and author.pk != actor.pk and author.is_active and author.email:
+        if author is not None and author.pk != actor_pk and author.is_active and author.email:
             _send(author, item, actor, compose)
 
     _after_commit(notify)
