@@ -371,6 +371,8 @@ def test_the_form_pages_are_never_cached(path, settings):
 
 @pytest.mark.parametrize("path", ["/ky/join/", "/ru/write-to-us/"])
 def test_the_form_page_needs_few_queries(client, path, django_assert_max_num_queries):
+    # The form itself reads nothing; what the page costs is the site shell's (menus, settings),
+    # within the budget of every public page (tests/performance/test_query_budgets.py).
     client.get(path)
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(8):
         assert client.get(path).status_code == 200
