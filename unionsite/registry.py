@@ -48,7 +48,9 @@ def sections():
 
 
 def search_sections():
-    return [import_string(config.search_section) for config in sections() if config.search_section]
+    """Every content app's search section (pages have no index page but are searched), in menu order."""
+    configs = sorted(content_apps(), key=lambda config: config.position)
+    return [import_string(config.search_section) for config in configs if config.search_section]
 
 
 def sitemaps():
