@@ -165,3 +165,18 @@ def test_the_changelist_needs_few_queries_however_many_submissions(
     client.get(CHANGELIST)
     with django_assert_max_num_queries(12):
         assert client.get(CHANGELIST).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("ky", ["Кайрылуулар", "Жөнөтүүчү", "Макулдук жана булак", "Иштелүүдө", "Мүчөлүккө арыз #"]),
+        ("ru", ["Обращения", "Отправитель", "Согласие и источник", "В работе", "Заявление о вступлении #"]),
+    ],
+)
+def test_the_inbox_speaks_the_staff_members_language(client, federation_editor, submissions, language, words):
+    client.force_login(federation_editor)
+    page = client.get(change_url(submissions["osh"], language)).content.decode()
+    for word in words:
+        assert word in page
+    assert "Ошто иштеген Айгүл" in page
