@@ -124,7 +124,7 @@ def test_a_fresh_site_shows_the_default_contacts(client):
 def test_the_default_share_image_is_used_for_pages_without_their_own(client):
     default = client.get("/ky/news/").content.decode()
     assert re.search(
-        r'<meta property="og:image" content="http://testserver/static/img/og-default.png">', default
+        r'<meta property="og:image" content="http://testserver/static/img/share/news-ky.png">', default
     )
     site_settings(share_image=image_upload("share.png", image_format="PNG"))
     text = client.get("/ky/news/").content.decode()
