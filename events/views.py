@@ -3,6 +3,7 @@ import datetime
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -210,6 +211,8 @@ class EventDetailView(PreviewMixin, DetailView):
         images = [event.cover_sizes[alias] for alias in ("detail", "detail_2x") if alias in event.cover_sizes]
         if images:
             data["image"] = [absolute_url(self.request, image.url) for image in images]
+        else:
+            data["image"] = [absolute_url(self.request, static("img/og-default.png"))]
         return json_ld_script(data)
 
 

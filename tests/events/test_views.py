@@ -147,6 +147,7 @@ def test_event_page_json_ld_is_an_event_with_dates_and_place(client, district):
     assert data["organizer"]["name"] == district.name_ru
     assert data["eventStatus"] == "https://schema.org/EventScheduled"
     assert data["inLanguage"] == "ru"
+    assert data["image"][0].endswith("/static/img/og-default.png")  # no cover: the section's image
 
 
 def test_json_ld_of_an_all_day_event_has_dates_only(client, district):
