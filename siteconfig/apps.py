@@ -2,28 +2,6 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def next_announcement_change():
-    """When an announcement next appears or disappears: cached pages must not outlive it.
-
-    Read from the cached announcements, which the home page needs anyway. The page cache asks this
-    once after every change, mostly when content is saved: the settings are read into the cache
-    then too, so that the next page request does not wait for them.
-    """
-    from django.utils import timezone
-
-    from siteconfig.loading import get_announcements, get_site_settings
-
-    get_site_settings()
-    now = timezone.now()
-    upcoming = [
-        moment
-        for announcement in get_announcements()
-        for moment in (announcement.starts_at, announcement.ends_at)
-        if moment is not None and moment > now
-    ]
-    return min(upcoming, default=None)
-
-
 class SiteconfigConfig(AppConfig):
     """Site settings and the home page. Not a content app: the core connects nothing for it, so it
     connects its own models to the page cache here."""
@@ -50,5 +28,5 @@ class SiteconfigConfig(AppConfig):
             uid = f"siteconfig-{model._meta.label_lower}"
             post_save.connect(changed, sender=model, dispatch_uid=f"{uid}-save", weak=False)
             post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}-delete", weak=False)
-        # An announcement appears and disappears by itself at its times.
-        pagecache.register_schedule(next_announcement_change)
+        # An announcement appears and disappears by itself at its times (siteconfig/loading.py).
+        pagecache.register_schedule(loading.next_announcement_change)

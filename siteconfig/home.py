@@ -15,7 +15,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import get_language, gettext
 
-from siteconfig.loading import get_announcements, get_home_config, get_site_settings
+from siteconfig.loading import get_home_config, get_site_settings
 from siteconfig.models import featurable_models
 from unionsite import registry
 from unionsite.links import absolute_url, json_ld_script
@@ -143,7 +143,7 @@ def home_context(request):
     now = timezone.now()
     return {
         "home_page": config["home"],
-        "announcements": [item for item in get_announcements() if item.is_current(now)],
+        "announcements": [item for item in config["announcements"] if item.is_current(now)],
         "featured_items": featured_cards(config["featured"]),
         "home_blocks": block_templates(config["blocks"]),
         "organisation_json_ld": organisation_json_ld(request, get_site_settings(request)),

@@ -3,9 +3,12 @@
 Both are kept in the default cache under a version number that every save or delete of a
 siteconfig model bumps (siteconfig/apps.py), so a change shows at once in every process that
 shares the cache, and the old entries expire unasked; after a save they are read again at once
-(`refresh`). The settings cost one query when they are not in the cache; the announcements one,
-usually at save time (the page cache's schedule, siteconfig/apps.py, asks for them); the home
-page's rows three, on the home page only.
+(`refresh`).
+
+What every page needs is one query when it is not in the cache: the settings' row, carrying
+the time the next announcement appears or disappears, which the page cache's schedule asks for
+(siteconfig/apps.py). The home page's own rows (the record, announcements, featured items,
+blocks) are a second entry, read only by the home page.
 
 A database or cache that is down never breaks a page: the settings fall back to the defaults.
 """
@@ -15,7 +18,7 @@ import time
 
 from django.core.cache import cache
 from django.db import DatabaseError
-from django.db.models import Q
+from django.db.models import Min, Q, Subquery
 from django.utils import timezone
 
 from siteconfig.models import Announcement, FeaturedItem, HomeBlock, HomePage, SiteSettings
@@ -38,8 +41,7 @@ def refresh():
     """A new version, read at once: the first visitor after an edit does not wait for the queries."""
     bump_version()
     try:
-        get_site_settings()
-        get_announcements()
+        get_site()
         get_home_config()
     except Exception:
         logger.exception("Could not read the site settings into the cache")
@@ -54,10 +56,11 @@ def _version():
     return version
 
 
-def _cached(name, load):
+def _cached(name, load, fresh=False):
+    """`load()`'s value kept under the current version; `fresh` reads it again and stores it."""
     try:
         key = f"siteconfig:{name}:{_version()}"
-        value = cache.get(key)
+        value = None if fresh else cache.get(key)
     except Exception:
         logger.warning("Cache unavailable; reading the site settings from the database", exc_info=True)
         return load()
@@ -70,25 +73,59 @@ def _cached(name, load):
     return value
 
 
-def _load_settings():
-    return (
-        SiteSettings.objects.filter(pk=SiteSettings.singleton_instance_id).first() or SiteSettings.defaults()
-    )
+def _first_after(field, now):
+    later = Announcement.objects.filter(**{f"{field}__gt": now}).order_by(field).values(field)
+    return Subquery(later[:1])
 
 
-def _load_announcements():
-    """Every announcement that has not ended; which are current is decided per request, by the clock."""
+def _load_site():
+    """The settings and the next announcement change after now, in one query."""
     now = timezone.now()
-    current_or_later = Announcement.objects.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
-    return list(current_or_later.order_by("-starts_at", "-pk"))
+    row = (
+        SiteSettings.objects.filter(pk=SiteSettings.singleton_instance_id)
+        .annotate(next_start=_first_after("starts_at", now), next_end=_first_after("ends_at", now))
+        .first()
+    )
+    if row is None:
+        settings = SiteSettings.defaults()
+        times = Announcement.objects.aggregate(
+            next_start=Min("starts_at", filter=Q(starts_at__gt=now)),
+            next_end=Min("ends_at", filter=Q(ends_at__gt=now)),
+        )
+    else:
+        settings, times = row, {"next_start": row.next_start, "next_end": row.next_end}
+    upcoming = [moment for moment in times.values() if moment is not None]
+    return {"settings": settings, "next_change": min(upcoming, default=None)}
 
 
 def _load_home():
-    """The home page's own rows: the record, the featured items' targets and the blocks' places."""
+    """The home page's own rows: the record, announcements not yet ended, featured items, blocks."""
+    now = timezone.now()
     home = HomePage.objects.filter(pk=HomePage.singleton_instance_id).first() or HomePage(pk=1)
-    featured = [(item.content_type_id, item.object_id) for item in FeaturedItem.objects.all()]
-    blocks = [(block.app_label, block.position, block.is_visible) for block in HomeBlock.objects.all()]
-    return {"home": home, "featured": featured, "blocks": blocks}
+    # Which announcements are current is decided per request, by the clock.
+    not_ended = Announcement.objects.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+    return {
+        "home": home,
+        "announcements": list(not_ended.order_by("-starts_at", "-pk")),
+        "featured": [(item.content_type_id, item.object_id) for item in FeaturedItem.objects.all()],
+        "blocks": [(block.app_label, block.position, block.is_visible) for block in HomeBlock.objects.all()],
+    }
+
+
+def get_site():
+    """{"settings": SiteSettings, "next_change": datetime or None}, from the cache."""
+    return _cached("site", _load_site)
+
+
+def next_announcement_change():
+    """When an announcement next appears or disappears (the page cache's schedule).
+
+    The cached time stays right until it comes; then the settings' row is read again.
+    """
+    next_change = get_site()["next_change"]
+    if next_change is not None and next_change <= timezone.now():
+        next_change = _cached("site", _load_site, fresh=True)["next_change"]
+    return next_change
 
 
 def get_site_settings(request=None):
@@ -99,17 +136,12 @@ def get_site_settings(request=None):
     if request is not None and hasattr(request, "_site_settings"):
         return request._site_settings
     try:
-        value = _cached("settings", _load_settings)
+        value = get_site()["settings"]
     except DatabaseError:
         return SiteSettings.defaults()
     if request is not None:
         request._site_settings = value
     return value
-
-
-def get_announcements():
-    """The announcements not yet ended, newest start first (the home page and the page cache's schedule)."""
-    return _cached("announcements", _load_announcements)
 
 
 def get_home_config():
