@@ -1,7 +1,10 @@
 """Settings are read cheaply, and a change shows at once on pages already in the page cache."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import RequestFactory
+from django.utils import timezone
 
 from siteconfig.context_processors import site_settings as processor
 from siteconfig.models import SiteSettings
@@ -101,3 +104,38 @@ def test_a_cache_outage_reads_the_database(monkeypatch, django_assert_num_querie
     monkeypatch.setattr(loading.cache, "get", broken)
     with django_assert_num_queries(1):
         assert loading.get_site_settings().phones == "+996 312 00-00-00"
+
+
+def siteconfig_queries(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return [query["sql"] for query in queries if "siteconfig_" in query["sql"]]
+
+
+@pytest.mark.parametrize("path", ["/ky/news/", "/ru/faq/", "/sitemap.xml"])
+def test_an_uncached_page_costs_at_most_one_query_for_siteconfig(client, path):
+    """On a cold cache: the settings and the announcements' schedule come in one query."""
+    from django.core.cache import cache
+
+    AnnouncementFactory(starts_at=timezone.now() + timedelta(hours=1))
+    cache.clear()
+    assert len(siteconfig_queries(client, path)) <= 1
+    from unionsite import pagecache
+
+    pagecache.bump_generation()  # a content change: the page is rendered again, the settings are cached
+    assert siteconfig_queries(client, path) == []
+
+
+def test_the_uncached_home_page_reads_its_rows_once(client):
+    from django.core.cache import cache
+
+    AnnouncementFactory()
+    cache.clear()
+    assert len(siteconfig_queries(client, "/ky/")) <= 5  # the settings, then the home page's 4 kinds of rows
+    from unionsite import pagecache
+
+    pagecache.bump_generation()
+    assert siteconfig_queries(client, "/ky/") == []
