@@ -19,10 +19,10 @@ def migrate_before_the_move():
     executor = MigrationExecutor(connection)
     executor.migrate([BEFORE_THE_MOVE, ("editorial", None)])
     ContentType.objects.clear_cache()
-    others = [
-        node for node in executor.loader.graph.leaf_nodes() if node[0] not in ("unionsite", "editorial")
-    ]
-    return executor.loader.project_state([*others, BEFORE_THE_MOVE]).apps
+    # The state of exactly what is applied now: later apps' migrations that need the editorial
+    # app were unapplied with it.
+    applied = MigrationExecutor(connection).loader.applied_migrations
+    return executor.loader.project_state(list(applied)).apps
 
 
 def migrate_to_the_end():
@@ -56,7 +56,12 @@ def test_existing_editors_keep_their_organisations_and_the_permission_to_edit_al
     assert users.get(username="federation").has_perm("editorial.edit_all_organisations")
     assert not users.get(username="regional").has_perm("editorial.edit_all_organisations")
     assert list(EditorProfile.objects.get(user__username="regional").organisations.all()) == [organisation]
-    assert list(Group.objects.get(name=groups.FEDERATION_EDITOR).permissions.all()) == [
+    # The administrator's own version of the role is kept; apps that came later (pages, events,
+    # the inbox) add their own permissions to it.
+    kept = Group.objects.get(name=groups.FEDERATION_EDITOR).permissions.exclude(
+        content_type__app_label__in=["pages", "events", "inbox", "siteconfig"]
+    )
+    assert list(kept) == [
         ContentType.objects.get(app_label="editorial", model="editorprofile").permission_set.get(
             codename="edit_all_organisations"
         )
