@@ -24,7 +24,6 @@ logger = logging.getLogger(__name__)
 
 SESSION_SENT_KEY = "inbox_sent"
 # Submissions per client address (django-ratelimit syntax); both forms count together.
-DEFAULT_RATE_LIMIT = "5/h"
 FORMS = {Submission.Kind.JOIN: JoinForm, Submission.Kind.WRITE: WriteForm}
 TEMPLATES = {Submission.Kind.JOIN: "inbox/join.html", Submission.Kind.WRITE: "inbox/write.html"}
 DONE_URLS = {Submission.Kind.JOIN: "inbox:join_done", Submission.Kind.WRITE: "inbox:write_done"}
@@ -45,7 +44,7 @@ def sent_too_often(request):
             request,
             group="inbox.send",
             key=ratelimit_key,
-            rate=getattr(settings, "INBOX_RATE_LIMIT", DEFAULT_RATE_LIMIT),
+            rate=settings.INBOX_RATE_LIMIT,
             method="POST",
             increment=True,
         )

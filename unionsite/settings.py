@@ -280,6 +280,8 @@ RATELIMIT_IP_META_KEY = os.environ.get("DJANGO_RATELIMIT_IP_META_KEY") or None
 # The "Join the union" and "Write to us" forms: submissions (personal data) are deleted this many
 # days after they arrive, by `manage.py purge_submissions` run daily from cron (README).
 INBOX_RETENTION_DAYS = int(os.environ.get("DJANGO_INBOX_RETENTION_DAYS", "365"))
+# Submissions per visitor's address across both forms (django-ratelimit's rate syntax).
+INBOX_RATE_LIMIT = os.environ.get("DJANGO_INBOX_RATE_LIMIT", "5/h")
 
 # Downloads in production are handed to nginx (X-Accel-Redirect) when this prefix is set.
 DOCUMENTS_X_ACCEL_PREFIX = os.environ.get("DJANGO_DOCUMENTS_X_ACCEL_PREFIX", "")
