@@ -78,7 +78,7 @@ def test_numbers_have_a_decimal_comma_and_a_non_breaking_space_between_thousands
         assert formats.number_format(1234567.25, 2, force_grouping=True) == f"1{NBSP}234{NBSP}567,25"
         assert formats.number_format(12500, force_grouping=True) == f"12{NBSP}500"
         assert formats.number_format(0.5, 1) == "0,5"
-        assert formats.number_format(-1500.75, 1, force_grouping=True) == f"-1{NBSP}500,8"
+        assert formats.number_format(-1500.25, 2, force_grouping=True) == f"-1{NBSP}500,25"
 
 
 def test_the_years_in_lists_get_no_thousands_separator():
