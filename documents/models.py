@@ -85,7 +85,10 @@ class Document(Publishable):
     )
     description = RichTextField(_("description"), blank=True)
     number = models.CharField(
-        _("number"), max_length=60, blank=True, help_text=_("The registration number, for example № 12-К.")
+        _("number"),
+        max_length=60,
+        blank=True,
+        help_text=_("The registration number without the sign №, for example 12-К."),
     )
     date_signed = models.DateField(
         _("date signed"),
@@ -136,6 +139,11 @@ class Document(Publishable):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         permissions = [("publish_document", "Can publish, unpublish and return documents")]
+
+    def clean(self):
+        super().clean()
+        # The pages print "№ " before the number: one typed with its sign would show it twice.
+        self.number = self.number.strip().lstrip("№").strip()
 
     def __str__(self):
         return self.title

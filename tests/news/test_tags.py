@@ -28,7 +28,7 @@ def test_organisation_block_lists_reports_of_the_organisation_and_below(
 
 
 def test_organisation_block_says_when_there_is_nothing(naryn):
-    assert "Бул уюмдан азырынча отчёттор жок." in render("{% organisation_reports o %}", o=naryn)
+    assert "Бул уюмдан азырынча кабарлар жок." in render("{% organisation_reports o %}", o=naryn)
 
 
 @pytest.mark.parametrize(("language", "text"), [("ky", "Мектептин отчёту"), ("ru", "Отчёт школы")])
