@@ -50,7 +50,7 @@ class ConcurrentEditForm(forms.ModelForm):
     which stays in the history.
     """
 
-    loaded_updated_at = forms.CharField(widget=forms.HiddenInput, required=False)
+    loaded_updated_at = forms.CharField(widget=forms.HiddenInput, required=False, label="")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
