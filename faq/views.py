@@ -17,6 +17,7 @@ from faq.forms import SEARCH_MAX_LENGTH, AskQuestionForm, search_terms
 from faq.models import IncomingQuestion, LegalReference, Question, Topic
 from faq.printing import short_answer
 from faq.structured_data import faq_page_json_ld
+from siteconfig.mail import sender, signature
 from unionsite.client import client_ip
 from unionsite.links import absolute_url
 from unionsite.paging import page_of
@@ -217,7 +218,7 @@ def notify_staff(request, incoming):
             _("Open it in the admin: %(url)s") % {"url": admin_url},
         ]
     try:
-        send_mail(subject, "\n".join(lines), None, recipients)
+        send_mail(subject, "\n".join(lines) + signature(), sender(), recipients)
     except Exception:
         logger.exception("Could not email the staff about incoming question %s", incoming.pk)
 

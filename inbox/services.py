@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from inbox import routing
 from inbox.models import CONSENT_TEXT_VERSION, Submission
+from siteconfig.mail import sender, signature
 from unionsite.links import absolute_url
 
 logger = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ def notify(request, submission):
         subjects.append(subject)
         bodies.append(body)
     try:
-        send_mail(" / ".join(subjects), "\n\n— — —\n\n".join(bodies), None, to)
+        send_mail(" / ".join(subjects), "\n\n— — —\n\n".join(bodies) + signature(), sender(), to)
     except Exception:
         logger.exception("Could not email about submission %s", submission.pk)
 

@@ -283,7 +283,7 @@ def test_gallery_photos_uploaded_at_once_are_stored_without_their_metadata(
 ):
     photos = [upload("IMG_1.jpg", camera_jpeg()), upload("IMG_2.jpg", camera_jpeg())]
     response = admin_client.post(
-        "/ky/admin/news/report/add/", report_form(district, events, upload_photos=photos)
+        "/ky/admin/news/report/add/", report_form(district, events, upload_photos=photos, status="draft")
     )
     assert response.status_code == 302, form_errors(response)
     for photo in ReportPhoto.objects.all():
