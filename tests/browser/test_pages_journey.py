@@ -1,6 +1,7 @@
 """A page from the admin to a phone: federation staff write it, put it in the header menu and
 publish it; a visitor on a 360 px phone reaches it from the menu in both languages."""
 
+import importlib
 import re
 
 import pytest
@@ -18,12 +19,20 @@ TITLES = {"ky": "Ардагерлер кеңеши", "ru": "Совет вете�
 
 
 def federation_editor():
-    from django.contrib.auth.models import Group
+    """A federation editor, with the role group as the migrations make it (an earlier
+    transactional test may have flushed it)."""
+    from django.contrib.auth.models import Permission
 
     from editorial import groups
+    from tests.browser.test_editor_day import role_group
 
+    group = role_group(groups.FEDERATION_EDITOR)
+    pages_permissions = importlib.import_module("pages.migrations.0003_role_permissions").PERMISSIONS
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label="pages", codename__in=pages_permissions)
+    )
     user = staff_user("press-secretary")
-    user.groups.add(Group.objects.get(name=groups.FEDERATION_EDITOR))
+    user.groups.add(group)
     return user
 
 

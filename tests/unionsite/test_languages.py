@@ -79,7 +79,7 @@ def test_every_page_has_a_search_box_in_the_header(client):
 
 def test_low_vision_mode_is_switched_from_the_header_and_remembered(client):
     page = client.get("/ky/").content.decode()
-    assert "Начар көргөндөр үчүн версия" in page
+    assert "Көзү начар көргөндөр үчүн версия" in page
     assert 'class="low-vision"' not in page
     response = client.get("/low-vision/on/", {"next": "/ky/search/"})
     assert response["Location"] == "/ky/search/"
