@@ -22,7 +22,7 @@ def test_a_join_from_osh_goes_to_the_osh_editors_only(
     mail = mailoutbox[0]
     assert mail.to == ["ozgon@example.kg"]
     # Both languages, the kind named, the sender's details and the admin page as an absolute link.
-    assert "Профсоюзга мүчө болуу арызы: Айгүл Асанова" in mail.subject
+    assert "Кесиптик бирликке мүчө болуу арызы: Айгүл Асанова" in mail.subject
     assert "Заявление о вступлении в профсоюз: Айгүл Асанова" in mail.subject
     assert "Аймак: Ош облусу" in mail.body and "Регион: Ошская область" in mail.body
     assert "+996 555 123 456" in mail.body and "aigul@example.kg" in mail.body
