@@ -10,6 +10,10 @@ Every kind of content with the review workflow takes part (subclasses of `Publis
 admin shows): editorial names no content app. One query per kind of content, whatever the number
 of items; "the user's" items are those with a StatusChange by them (a subquery), or whose
 `created_by` is them where the model has that field.
+
+Other apps add sections of their own (new questions, new form submissions) without editorial
+naming them: an AppConfig with a `desk_sections` attribute, the dotted path of a callable
+`(user) -> list of DeskSection`, takes part (see `other_sections`).
 """
 
 from dataclasses import dataclass, field
@@ -17,9 +21,10 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Count, Q, Window
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from editorial import scopes
@@ -161,3 +166,53 @@ def dashboard_for(user, site=admin.site):
             sections[SCHEDULED].entries.append(entry)
     sections[SCHEDULED].entries.sort(key=lambda entry: entry.when)
     return list(sections.values())
+
+
+@dataclass
+class DeskItem:
+    """One entry of an app's own desk section: its text, its change page, a short note."""
+
+    text: str
+    url: str = ""
+    note: str = ""
+
+
+@dataclass
+class DeskSection:
+    """A section an app adds to the desk: a title, how many there are, the filtered changelist.
+
+    `items` holds at most SHOWN_PER_SECTION entries; `count` is the full number.
+    """
+
+    key: str
+    label: str
+    count: int
+    url: str = ""
+    items: list = field(default_factory=list)
+    empty_text: str = ""
+
+    @property
+    def more(self):
+        return max(self.count - len(self.items), 0)
+
+
+def counted(queryset, limit=SHOWN_PER_SECTION):
+    """`(count, first rows)` of an ordered queryset in one query: a window count on each row."""
+    rows = list(queryset.annotate(desk_total=Window(Count("pk")))[:limit])
+    return (rows[0].desk_total if rows else 0), rows
+
+
+def other_sections(user):
+    """The sections the installed apps add (AppConfig.desk_sections), in the apps' order.
+
+    Each callable decides itself whom it shows something (permissions, scope) and returns [] for
+    the others; sections it returns are shown even when they are empty.
+    """
+    if not (user.is_active and user.is_staff):
+        return []
+    sections = []
+    for app_config in apps.get_app_configs():
+        path = getattr(app_config, "desk_sections", None)
+        if path:
+            sections.extend(import_string(path)(user))
+    return sections

@@ -14,4 +14,5 @@ class FaqConfig(registry.ContentAppConfig):
     search_section = "faq.search.section"
     sitemaps = {"faq-topics": "faq.sitemaps.TopicSitemap", "faq": "faq.sitemaps.QuestionSitemap"}
     demo_loader = "faq.demo.load"
+    desk_sections = "faq.desk.sections"
     private_models = ("IncomingQuestion",)

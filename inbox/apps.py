@@ -5,3 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class InboxConfig(AppConfig):
     name = "inbox"
     verbose_name = _("Inbox")
+    # Its section of the admin desk (editorial/dashboard.py).
+    desk_sections = "inbox.desk.sections"
