@@ -7,24 +7,33 @@
  * submit, which shows the errors as usual; any other answer (403, 500) is shown as it came. Pop-up
  * forms are left alone. Loaded as a file: the admin's Content-Security-Policy forbids inline
  * script.
+ *
+ * Before sending, very large JPEG and PNG photos (over 2 MB, or wider or taller than 2560 px, as
+ * phones take them) are drawn on a canvas at most 2560 px on the long side, turned upright by
+ * their EXIF orientation, and sent as JPEG (quality 0.85) under the same name ending in .jpg.
+ * Whatever goes wrong there (no canvas, a picture the browser cannot decode, HEIC) sends the
+ * original file; the server checks and re-encodes every picture either way.
  */
 ;(() => {
   const WORDS = {
     ky: {
       sending: "Жүктөлүүдө: {files} файл, {size}. Күтө туруңуз…",
       done: "Сакталууда…",
+      preparing: "Сүрөттөр даярдалууда…",
       units: ["байт", "КБ", "МБ", "ГБ"],
       decimal: ",",
     },
     ru: {
       sending: "Загрузка: файлов {files}, {size}. Пожалуйста, подождите…",
       done: "Сохранение…",
+      preparing: "Подготовка фотографий…",
       units: ["байт", "КБ", "МБ", "ГБ"],
       decimal: ",",
     },
     en: {
       sending: "Uploading {files} file(s), {size}. Please wait…",
       done: "Saving…",
+      preparing: "Preparing photos…",
       units: ["bytes", "KB", "MB", "GB"],
       decimal: ".",
     },
@@ -44,6 +53,97 @@
     }
     const text = unit === 0 ? String(value) : value.toFixed(1).replace(".", w.decimal)
     return `${text} ${w.units[unit]}`
+  }
+
+  // Photos larger than this (bytes, or pixels on the long side) are made smaller before sending.
+  const SHRINK_ABOVE_BYTES = 2 * 1024 * 1024
+  const LONG_SIDE = 2560
+  const JPEG_QUALITY = 0.85
+  const SHRINKABLE_TYPES = ["image/jpeg", "image/png"]
+
+  function decode(file) {
+    // createImageBitmap applies the EXIF orientation when asked; an <img> does by default
+    // (the CSS image-orientation: from-image) where createImageBitmap is missing.
+    if (window.createImageBitmap) {
+      return createImageBitmap(file, { imageOrientation: "from-image" })
+    }
+    return new Promise((resolve, reject) => {
+      const url = URL.createObjectURL(file)
+      const image = new Image()
+      image.addEventListener("load", () => {
+        URL.revokeObjectURL(url)
+        resolve(image)
+      })
+      image.addEventListener("error", () => {
+        URL.revokeObjectURL(url)
+        reject(new Error("not an image the browser can read"))
+      })
+      image.src = url
+    })
+  }
+
+  function jpegName(name) {
+    const dot = name.lastIndexOf(".")
+    return `${dot > 0 ? name.slice(0, dot) : name || "photo"}.jpg`
+  }
+
+  // The file itself, or a smaller JPEG of it; never fails.
+  async function shrunk(file) {
+    if (!SHRINKABLE_TYPES.includes(file.type)) {
+      return file
+    }
+    try {
+      const picture = await decode(file)
+      const width = picture.naturalWidth || picture.width
+      const height = picture.naturalHeight || picture.height
+      const longSide = Math.max(width, height)
+      if (!longSide || (file.size <= SHRINK_ABOVE_BYTES && longSide <= LONG_SIDE)) {
+        return file
+      }
+      const scale = Math.min(1, LONG_SIDE / longSide)
+      const canvas = document.createElement("canvas")
+      canvas.width = Math.max(1, Math.round(width * scale))
+      canvas.height = Math.max(1, Math.round(height * scale))
+      const context = canvas.getContext("2d")
+      if (!context || !canvas.toBlob) {
+        return file
+      }
+      // A transparent PNG gets a white background, not JPEG's black.
+      context.fillStyle = "#fff"
+      context.fillRect(0, 0, canvas.width, canvas.height)
+      context.drawImage(picture, 0, 0, canvas.width, canvas.height)
+      if (picture.close) {
+        picture.close()
+      }
+      const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", JPEG_QUALITY))
+      if (!blob || !blob.size || (scale === 1 && blob.size >= file.size)) {
+        return file
+      }
+      return new File([blob], jpegName(file.name), { type: "image/jpeg", lastModified: file.lastModified })
+    } catch (error) {
+      return file
+    }
+  }
+
+  // The form's data with large photos replaced by smaller ones, and the files that will be sent.
+  async function formDataWithSmallerPhotos(form) {
+    const data = new FormData(form)
+    const files = []
+    for (const input of form.querySelectorAll("input[type=file]")) {
+      const chosen = Array.from(input.files || [])
+      if (!input.name || input.disabled) {
+        continue
+      }
+      const sent = await Promise.all(chosen.map(shrunk))
+      if (sent.some((file, index) => file !== chosen[index])) {
+        data.delete(input.name)
+        for (const file of sent) {
+          data.append(input.name, file, file.name)
+        }
+      }
+      files.push(...sent)
+    }
+    return { data, files }
   }
 
   function chosenFiles(form) {
@@ -87,19 +187,26 @@
     form.submit()
   }
 
-  function send(form, submitter, files) {
+  async function send(form, submitter) {
     const w = words()
-    const total = files.reduce((sum, file) => sum + file.size, 0)
     const box = statusBox(form)
     const text = box.querySelector(".upload-progress-text")
     const bar = box.querySelector("progress")
-    text.textContent = w.sending.replace("{files}", files.length).replace("{size}", humanSize(total, w))
+    text.textContent = w.preparing
     for (const button of form.querySelectorAll("[type=submit]")) {
       button.disabled = true
     }
     form.classList.add("is-uploading")
 
-    const data = new FormData(form)
+    let prepared
+    try {
+      prepared = await formDataWithSmallerPhotos(form)
+    } catch (error) {
+      prepared = { data: new FormData(form), files: chosenFiles(form) }
+    }
+    const { data, files } = prepared
+    const total = files.reduce((sum, file) => sum + file.size, 0)
+    text.textContent = w.sending.replace("{files}", files.length).replace("{size}", humanSize(total, w))
     if (submitter && submitter.name) {
       data.append(submitter.name, submitter.value)
     }
@@ -166,6 +273,6 @@
       return
     }
     event.preventDefault()
-    send(form, event.submitter, files)
+    send(form, event.submitter)
   })
 })()
