@@ -6,7 +6,7 @@ DEV_ENV := DJANGO_DEBUG=1
 # Production shells export DJANGO_SECRET_KEY and the rest; a developer's shell gets debug settings.
 MANAGE_ENV := $(if $(DJANGO_SECRET_KEY),,$(DEV_ENV))
 
-.PHONY: run test pytest lint format messages install install-dev clean backup restore loadtest browser-system-deps browser-tools bench populate-bench bench-tools lighthouse
+.PHONY: run test pytest lint format messages install install-dev clean backup restore loadtest browser-system-deps browser-tools bench populate-bench bench-tools lighthouse guide-screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ lint: install-dev
 
 pytest: install-dev browser-tools
 	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Retakes the screenshots of the editors' guides (docs/editors-guide.*.md) into docs/editors-guide/.
+guide-screenshots: install-dev browser-tools
+	UPDATE_GUIDE_SCREENSHOTS=1 CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest tests/browser/test_editors_guide.py -p no:cacheprovider
 
 # Browser tests (tests/browser/) need Debian's Chromium, Java (for the Nu HTML Checker) and npm.
 # As root, missing ones are installed with apt-get; otherwise those tests skip, except in CI
