@@ -7,13 +7,14 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
 from editorial import services
 from editorial.admin import EditorialAdmin, EditorialForm
 from news.models import Category, Report, ReportPhoto, photo_without_caption_message
 from news.renditions import delete_renditions
+from unionsite.admin_inlines import TabbedTranslationTabularInline
 from unionsite.validators import validate_image_upload
 
 
@@ -124,7 +125,7 @@ class CaptionedPhotoFormSet(BaseInlineFormSet):
             raise ValidationError(problems, code="photo_without_caption")
 
 
-class ReportPhotoInline(TranslationTabularInline):
+class ReportPhotoInline(TabbedTranslationTabularInline):
     model = ReportPhoto
     formset = CaptionedPhotoFormSet
     extra = 1

@@ -15,7 +15,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
@@ -24,6 +24,7 @@ from editorial import scopes
 from editorial.admin import FederationRecoveryMixin
 from structure.importer import tree_depth_limit
 from structure.models import TREE_POSITION_FIELDS, GoverningBody, GoverningBodyMember, Organisation
+from unionsite.admin_inlines import TabbedTranslationTabularInline
 
 
 def children_left_behind(objs):
@@ -66,7 +67,7 @@ def delete_selected_organisations(modeladmin, request, queryset):
         return None
 
 
-class GoverningBodyInline(TranslationTabularInline):
+class GoverningBodyInline(TabbedTranslationTabularInline):
     model = GoverningBody
     fields = ("kind", "name", "order")
     extra = 0
@@ -333,7 +334,7 @@ class OrganisationAdmin(FederationRecoveryMixin, VersionAdmin, TabbedTranslation
             return HttpResponseRedirect(reverse("admin:structure_organisation_change", args=[object_id]))
 
 
-class GoverningBodyMemberInline(TranslationTabularInline):
+class GoverningBodyMemberInline(TabbedTranslationTabularInline):
     model = GoverningBodyMember
     fields = ("name", "position", "order")
     extra = 1
