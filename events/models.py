@@ -16,12 +16,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import Publishable, PublishableQuerySet
-from news.models import latin_slug
-from news.renditions import COVER_ALIASES, make_renditions, renditions_from
+from news.models import SlugAndCoverMixin
 from unionsite.images import PhotoField
 from unionsite.richtext import RichTextField
 from unionsite.validators import validate_image_upload
@@ -61,7 +59,8 @@ def local_midnight(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-class Event(Publishable):
+class Event(SlugAndCoverMixin, Publishable):
+    slug_fallback = "event"
     Category = EventCategory
 
     # As for reports, no language is required on its own; `clean` asks for a title in one of them.
@@ -141,16 +140,6 @@ class Event(Publishable):
     def __str__(self):
         return self.title or self.slug
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = self._unique_slug()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or "cover" in update_fields:
-            self._refresh_cover_renditions(save=False)
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "cover_renditions"}
-        super().save(*args, **kwargs)
-
     def clean(self):
         super().clean()
         errors = {}
@@ -227,33 +216,3 @@ class Event(Publishable):
 
     def get_region_display(self):
         return self.organisation.get_region_display()
-
-    def _unique_slug(self):
-        base = latin_slug(self.title_ky or self.title_ru or "") or "event"
-        slug, number = base, 2
-        while Event.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug = f"{base}-{number}"
-            number += 1
-        return slug
-
-    def _refresh_cover_renditions(self, save=True):
-        if not self.cover:
-            data = {}
-        elif self.cover_renditions.get("source") == self.cover.name and all(
-            alias in self.cover_renditions for alias in COVER_ALIASES
-        ):
-            return
-        else:
-            self._meta.get_field("cover").pre_save(self, add=self._state.adding)
-            data = make_renditions(self.cover, COVER_ALIASES)
-        self.cover_renditions = data
-        self.__dict__.pop("cover_sizes", None)
-        if save and self.pk:
-            Event.objects.filter(pk=self.pk).update(cover_renditions=data)
-
-    @cached_property
-    def cover_sizes(self):
-        """{alias: Rendition} of the cover: card, card_2x, detail, detail_2x."""
-        if self.cover and self.cover_renditions.get("source") != self.cover.name:
-            self._refresh_cover_renditions()
-        return renditions_from(self.cover_renditions)

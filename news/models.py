@@ -39,6 +39,58 @@ def latin_slug(text, max_length=80):
     return re.sub(r"-{2,}", "-", slug)
 
 
+class SlugAndCoverMixin:
+    """A report's or an event's slug made from its title, and its cover's renditions kept beside it.
+
+    The model has `slug`, `title_ky`/`title_ru`, `cover` and `cover_renditions`; `slug_fallback`
+    names an item whose title gives no Latin letters.
+    """
+
+    slug_fallback = "item"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "cover" in update_fields:
+            self._refresh_cover_renditions(save=False)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "cover_renditions"}
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self):
+        base = latin_slug(self.title_ky or self.title_ru or "") or self.slug_fallback
+        others = type(self)._default_manager.exclude(pk=self.pk)
+        slug, number = base, 2
+        while others.filter(slug=slug).exists():
+            slug = f"{base}-{number}"
+            number += 1
+        return slug
+
+    def _refresh_cover_renditions(self, save=True):
+        if not self.cover:
+            data = {}
+        elif self.cover_renditions.get("source") == self.cover.name and all(
+            alias in self.cover_renditions for alias in COVER_ALIASES
+        ):
+            return
+        else:
+            # Commit the uploaded file to its final name first, then resize it.
+            self._meta.get_field("cover").pre_save(self, add=self._state.adding)
+            data = make_renditions(self.cover, COVER_ALIASES)
+        self.cover_renditions = data
+        self.__dict__.pop("cover_sizes", None)
+        if save and self.pk:
+            type(self)._default_manager.filter(pk=self.pk).update(cover_renditions=data)
+
+    @cached_property
+    def cover_sizes(self):
+        """{alias: Rendition} of the cover: card, card_2x, detail, detail_2x."""
+        if self.cover and self.cover_renditions.get("source") != self.cover.name:
+            self._refresh_cover_renditions()
+        return renditions_from(self.cover_renditions)
+
+
 class Category(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(
@@ -71,13 +123,15 @@ class ReportQuerySet(PublishableQuerySet):
         return self.select_related("organisation", "category")
 
 
-class Report(Publishable):
+class Report(SlugAndCoverMixin, Publishable):
     """A report from a region: an event, a seminar, a congress, with its photos.
 
     The region is not stored here: it is the organisation's (`report.region`), so moving an
     organisation to another region, or fixing a wrong one, moves its reports with it. Filtering
     by region is a join on the organisation, which the list needs anyway for its cards.
     """
+
+    slug_fallback = "report"
 
     # Regional staff often write in one language only: no language is required on its own, and
     # `clean` asks for a title in at least one of them.
@@ -140,16 +194,6 @@ class Report(Publishable):
     def __str__(self):
         return self.title or self.slug
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = self._unique_slug()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or "cover" in update_fields:
-            self._refresh_cover_renditions(save=False)
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "cover_renditions"}
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         day = timezone.localdate(self.published_at)
         return reverse(
@@ -197,37 +241,6 @@ class Report(Publishable):
             pks = self.photos.order_by("order", "pk").values_list("pk", flat=True)
             numbers = self.__dict__["_photo_numbers"] = {pk: number for number, pk in enumerate(pks, 1)}
         return numbers.get(photo.pk, len(numbers) + 1)
-
-    def _unique_slug(self):
-        base = latin_slug(self.title_ky or self.title_ru or "") or "report"
-        slug, number = base, 2
-        while Report.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug = f"{base}-{number}"
-            number += 1
-        return slug
-
-    def _refresh_cover_renditions(self, save=True):
-        if not self.cover:
-            data = {}
-        elif self.cover_renditions.get("source") == self.cover.name and all(
-            alias in self.cover_renditions for alias in COVER_ALIASES
-        ):
-            return
-        else:
-            # Commit the uploaded file to its final name first, then resize it.
-            self._meta.get_field("cover").pre_save(self, add=self._state.adding)
-            data = make_renditions(self.cover, COVER_ALIASES)
-        self.cover_renditions = data
-        self.__dict__.pop("cover_sizes", None)
-        if save and self.pk:
-            Report.objects.filter(pk=self.pk).update(cover_renditions=data)
-
-    @cached_property
-    def cover_sizes(self):
-        """{alias: Rendition} of the cover: card, card_2x, detail, detail_2x."""
-        if self.cover and self.cover_renditions.get("source") != self.cover.name:
-            self._refresh_cover_renditions()
-        return renditions_from(self.cover_renditions)
 
 
 def photo_without_caption_message(number, photo):
