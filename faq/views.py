@@ -11,14 +11,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView, TemplateView
-from django_ratelimit.core import is_ratelimited
 
 from faq.forms import SEARCH_MAX_LENGTH, AskQuestionForm, search_terms
 from faq.models import IncomingQuestion, LegalReference, Question, Topic
 from faq.printing import short_answer
 from faq.structured_data import faq_page_json_ld
 from siteconfig.mail import sender, signature
-from unionsite.client import client_ip
+from unionsite.client import client_ip, posted_too_often
 from unionsite.links import absolute_url
 from unionsite.paging import page_of
 
@@ -170,30 +169,6 @@ def search(request):
     return render(request, "faq/search.html", context)
 
 
-def ratelimit_key(group, request):
-    return client_ip(request)
-
-
-def asked_too_often(request):
-    """Count the question against the sender's rate limit; True when it is over.
-
-    When the counts cannot be reached (Redis down, a folder that cannot be written), the question
-    is let through and the failure logged: losing a member's question is worse than a spare one.
-    """
-    try:
-        return is_ratelimited(
-            request,
-            group="faq.ask",
-            key=ratelimit_key,
-            rate=settings.FAQ_ASK_RATE_LIMIT,
-            method="POST",
-            increment=True,
-        )
-    except Exception:
-        logger.exception("The ask form's rate-limit counts are unavailable; the question is let through")
-        return False
-
-
 def hash_ip(ip):
     return salted_hmac("faq.IncomingQuestion.ip_hash", ip, algorithm="sha256").hexdigest()
 
@@ -247,7 +222,7 @@ def ask(request):
             status = 400
         elif not form.is_valid():
             status = 400
-        elif asked_too_often(request):
+        elif posted_too_often(request, "faq.ask", settings.FAQ_ASK_RATE_LIMIT):
             notice = _(
                 "You have sent several questions in a short time, so this one was not sent. Please try "
                 "again in an hour; your text is kept below. For urgent questions call the union office."

@@ -5,52 +5,23 @@ limits; a refused form comes back with 400 (429 over the limit) and everything t
 The pages are never cached (never_cache): each carries its own CSRF token and personal data.
 """
 
-import logging
-
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
-from django_ratelimit.core import is_ratelimited
 
 from inbox.forms import JoinForm, WriteForm
 from inbox.models import Submission
 from inbox.services import receive
-from unionsite.client import client_ip
-
-logger = logging.getLogger(__name__)
+from unionsite.client import client_ip, posted_too_often
 
 SESSION_SENT_KEY = "inbox_sent"
 # Submissions per client address (django-ratelimit syntax); both forms count together.
 FORMS = {Submission.Kind.JOIN: JoinForm, Submission.Kind.WRITE: WriteForm}
 TEMPLATES = {Submission.Kind.JOIN: "inbox/join.html", Submission.Kind.WRITE: "inbox/write.html"}
 DONE_URLS = {Submission.Kind.JOIN: "inbox:join_done", Submission.Kind.WRITE: "inbox:write_done"}
-
-
-def ratelimit_key(group, request):
-    return client_ip(request)
-
-
-def sent_too_often(request):
-    """Count the submission against the sender's rate limit; True when it is over.
-
-    When the counts cannot be reached (Redis down, a folder that cannot be written), the
-    submission is let through and the failure logged: losing an application is worse than a spare one.
-    """
-    try:
-        return is_ratelimited(
-            request,
-            group="inbox.send",
-            key=ratelimit_key,
-            rate=settings.INBOX_RATE_LIMIT,
-            method="POST",
-            increment=True,
-        )
-    except Exception:
-        logger.exception("The inbox forms' rate-limit counts are unavailable; the submission is let through")
-        return False
 
 
 def _form_page(request, kind):
@@ -77,7 +48,7 @@ def _form_page(request, kind):
             status = 400
         elif not form.is_valid():
             status = 400
-        elif sent_too_often(request):
+        elif posted_too_often(request, "inbox.send", settings.INBOX_RATE_LIMIT):
             notice = _(
                 "You have sent several forms in a short time, so this one was not sent. Please try again "
                 "in an hour; what you typed is kept below. For urgent matters call the union office."

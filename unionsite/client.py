@@ -1,4 +1,9 @@
+import logging
+
 from django.conf import settings
+from django_ratelimit.core import is_ratelimited
+
+logger = logging.getLogger(__name__)
 
 
 def client_ip(request):
@@ -14,3 +19,25 @@ def client_ip(request):
     if meta_key and request.META.get(meta_key):
         return request.META[meta_key].split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
+
+
+def posted_too_often(request, group, rate):
+    """Count this POST against its sender's address in `group` (django-ratelimit's `rate`); True
+    when the sender is over the limit.
+
+    When the counts cannot be reached (Redis down, a folder that cannot be written), the post is
+    let through and the failure logged: losing a member's question or application is worse than a
+    spare one.
+    """
+    try:
+        return is_ratelimited(
+            request,
+            group=group,
+            key=lambda _group, request: client_ip(request),
+            rate=rate,
+            method="POST",
+            increment=True,
+        )
+    except Exception:
+        logger.exception("The rate-limit counts of %s are unavailable; the post is let through", group)
+        return False

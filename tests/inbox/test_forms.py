@@ -335,7 +335,7 @@ def test_unreachable_rate_limit_counts_let_the_application_through(client, monke
     def broken(*args, **kwargs):
         raise OSError("read-only file system")
 
-    monkeypatch.setattr("inbox.views.is_ratelimited", broken)
+    monkeypatch.setattr("unionsite.client.is_ratelimited", broken)
     assert send(client).status_code == 302
     assert Submission.objects.count() == 1
 

@@ -85,7 +85,7 @@ def test_rate_limit_counts_outlive_the_workers_memory(client, settings):
 def test_a_question_is_kept_when_the_rate_limit_counts_are_unreachable(client):
     from unittest import mock
 
-    with mock.patch("faq.views.is_ratelimited", side_effect=PermissionError("var/ratelimit")):
+    with mock.patch("unionsite.client.is_ratelimited", side_effect=PermissionError("var/ratelimit")):
         response = client.post("/ru/faq/ask/", {"text": "Сколько дней отпуска?", "website": ""})
     assert response.status_code == 302
     assert IncomingQuestion.objects.get().text == "Сколько дней отпуска?"
