@@ -44,7 +44,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 
-from unionsite import registry
+from unionsite import display, registry
 
 GENERATION_KEY = "pagecache:generation"
 NEXT_CHANGE_KEY = "pagecache:next-change"
@@ -218,7 +218,7 @@ class FetchPageCacheMiddleware(FetchFromCacheMiddleware):
         generation = current_generation()
         if generation is None:
             return None
-        variant = "low-vision" if request.COOKIES.get(settings.LOW_VISION_COOKIE_NAME) == "1" else "standard"
+        variant = display.page_variant(request)
         prefix = f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}.{generation}.{variant}"
         request._page_cache_prefix = prefix
         request._cache_update_cache = True
