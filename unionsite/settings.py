@@ -322,6 +322,8 @@ LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 # "1" while the visitor reads the low-vision version (larger text, high contrast).
 LOW_VISION_COOKIE_NAME = "low_vision"
+# The display mode of the version for the visually impaired (unionsite/display.py), one value.
+DISPLAY_COOKIE_NAME = "display"
 
 LOGIN_URL = "admin:login"
 # Where a login lands when its `next` is missing or points at another host.
