@@ -15,6 +15,16 @@ from news.demo import demo_picture
 from news.models import Report
 from structure.models import Organisation
 
+# The scene of an event's cover by its category (news/demo_pictures.py); others get one by their slug.
+COVER_SCENES = {
+    EventCategory.SEMINAR: "classroom",
+    EventCategory.TRAINING: "classroom",
+    EventCategory.CONGRESS: "hall",
+    EventCategory.MEETING: "hall",
+    EventCategory.CELEBRATION: "people",
+    EventCategory.SPORTS: "mountains",
+}
+
 
 def paragraphs(*texts):
     return "".join(f"<p>{text}</p>" for text in texts)
@@ -231,7 +241,7 @@ def load(stdout):
     report_slugs = [spec["report"] for spec in EVENTS if "report" in spec]
     reports = Report.objects.in_bulk(report_slugs, field_name="slug")
     created = 0
-    for number, spec in enumerate(EVENTS):
+    for spec in EVENTS:
         report = reports.get(spec.get("report"))
         if "report" in spec and report is None:
             stdout.write(f"events: report {spec['report']} missing, {spec['slug']} skipped\n")
@@ -243,7 +253,9 @@ def load(stdout):
             spec["description"],
         )
         contact_ky, contact_ru = spec.get("contact", ("", ""))
-        cover = demo_picture(f"events/demo/{spec['slug']}-cover.jpg", spec["slug"], number + 3)
+        cover = demo_picture(
+            f"events/demo-photos/{spec['slug']}-cover.jpg", spec["slug"], COVER_SCENES.get(spec["category"])
+        )
         _, was_created = Event.objects.update_or_create(
             slug=spec["slug"],
             defaults={

@@ -2,18 +2,17 @@
 
 All people, schools and events are invented. Runs after structure's demo (it uses the organisations
 of structure/fixtures/organisations-example.csv by slug). Running `load` twice creates nothing
-new: categories and reports are matched by slug, photos by report and order, and the pictures are
-drawn with Pillow only when their file is not in the storage yet.
+new: categories and reports are matched by slug, photos by report and order, and the pictures
+(wordless scenes from news/demo_pictures.py) are drawn only when their file is not in the storage yet.
 """
 
-import io
 from datetime import datetime, time, timedelta
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
-from PIL import Image, ImageDraw, ImageFont
 
+from news.demo_pictures import draw_picture
 from news.models import Category, Report, ReportPhoto
 from structure.models import Organisation
 
@@ -25,14 +24,15 @@ CATEGORIES = [
     ("youth", "Жаштар менен иш", "Работа с молодёжью"),
 ]
 
-PALETTES = [
-    ((11, 79, 138), (242, 201, 76)),
-    ((30, 107, 52), (232, 240, 220)),
-    ((164, 38, 44), (250, 235, 215)),
-    ((86, 60, 140), (230, 220, 250)),
-    ((20, 110, 130), (255, 244, 214)),
-    ((120, 80, 30), (245, 230, 200)),
-]
+# Where the pictures go, and the scene a report's cover shows by its category (gallery photos vary).
+PICTURES_DIR = "news/demo-photos"
+COVER_SCENES = {
+    "events": "people",
+    "seminars-and-trainings": "classroom",
+    "congresses-and-plenums": "hall",
+    "social-partnership": "hall",
+    "youth": "people",
+}
 
 
 def paragraphs(*texts):
@@ -380,36 +380,14 @@ REPORTS = [
 ]
 
 
-def draw_picture(label, number, size=(1600, 1067)):
-    """A coloured picture with a few shapes and a caption, as JPEG bytes."""
-    dark, light = PALETTES[number % len(PALETTES)]
-    image = Image.new("RGB", size, light)
-    draw = ImageDraw.Draw(image)
-    width, height = size
-    draw.rectangle((0, height * 2 // 3, width, height), fill=dark)
-    for index in range(5):
-        x = (index * 331 + number * 97) % width
-        y = (index * 173 + number * 61) % (height * 2 // 3)
-        radius = 60 + (index * 37 + number * 13) % 140
-        colour = tuple((channel + 40 * index) % 256 for channel in dark)
-        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=colour)
-    draw.polygon(
-        [(width // 2, height // 4), (width // 2 - 220, height * 2 // 3), (width // 2 + 220, height * 2 // 3)],
-        fill=(255, 255, 255),
-        outline=dark,
-    )
-    font = ImageFont.load_default(size=64)
-    draw.text((60, height * 2 // 3 + 60), label, fill=light, font=font)
-    draw.text((60, height * 2 // 3 + 150), "Demo photo", fill=light, font=ImageFont.load_default(size=40))
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=85)
-    return buffer.getvalue()
+def demo_picture(name, seed, scene=None):
+    """Store a wordless picture under a stable name once; later runs reuse the file.
 
-
-def demo_picture(name, label, number):
-    """Store the picture under a stable name once; later runs reuse the file."""
+    The name carries PICTURES_DIR, so a media folder holding the old placeholders (with English
+    words drawn on them) gets new pictures instead of keeping those.
+    """
     if not default_storage.exists(name):
-        saved = default_storage.save(name, ContentFile(draw_picture(label, number)))
+        saved = default_storage.save(name, ContentFile(draw_picture(seed, scene=scene)))
         assert saved == name, f"{name} was stored as {saved}"
     return name
 
@@ -432,14 +410,16 @@ def load(stdout):
     )
 
     created = photos_created = 0
-    for number, spec in enumerate(REPORTS):
+    for spec in REPORTS:
         (title_ky, title_ru), (lead_ky, lead_ru), (body_ky, body_ru) = (
             spec["title"],
             spec["lead"],
             spec["body"],
         )
         by_ky, by_ru = spec["prepared_by"]
-        cover = demo_picture(f"news/demo/{spec['slug']}-cover.jpg", spec["slug"], number)
+        cover = demo_picture(
+            f"{PICTURES_DIR}/{spec['slug']}-cover.jpg", spec["slug"], COVER_SCENES[spec["category"]]
+        )
         report, was_created = Report.objects.update_or_create(
             slug=spec["slug"],
             defaults={
@@ -462,9 +442,7 @@ def load(stdout):
         )
         created += was_created
         for order in range(1, spec["photos"] + 1):
-            image = demo_picture(
-                f"news/demo/{spec['slug']}-{order}.jpg", f"{spec['slug']} {order}", number + order
-            )
+            image = demo_picture(f"{PICTURES_DIR}/{spec['slug']}-{order}.jpg", f"{spec['slug']} {order}")
             _, photo_created = ReportPhoto.objects.update_or_create(
                 report=report,
                 order=order,
