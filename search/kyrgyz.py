@@ -1,0 +1,229 @@
+"""A light Kyrgyz stemmer: suffix stripping with the rules as data.
+
+No maintained Kyrgyz stemmer exists on PyPI or in Debian (Apertium's analyser is not packaged),
+so this one is written here. It is deliberately light: it removes the inflectional endings a
+reader types on the end of a word (case, possessive, plural) and two verbal endings, and leaves
+derivation alone (кесип "profession" and кесиптик "professional", окуу "study" and окуучу
+"pupil", жыл "year" and жылкы "horse" stay apart).
+
+It works on folded text (search/normalize.py: lower case, ң→н, ө→о, ү→у). Folding happens to
+keep Kyrgyz vowel harmony readable: the last vowel of the stem decides the vowel of the ending,
+
+    stem vowel а ы   -> ending а / ы     (жаштар, кыздын)
+    stem vowel е и   -> ending е / и     (мугалимдер, мугалимдин)
+    stem vowel о ө   -> ending о / у     (колдор, жолдун; көлдөр → колдор, сөздүн → создун)
+    stem vowel у ү   -> ending а or о / у (уюмдар, күндөр → кундор; уюмдун, күндүн → кундун)
+
+and the first consonant of the ending agrees with the last sound of the stem (voicing):
+-лар after a vowel, й or р, -дар after a voiced consonant, -тар after a voiceless one; -га
+after a vowel or a voiced consonant, -ка after a voiceless one; and so on. An ending is removed
+only when both agree, which keeps most words that merely end like a suffix whole (Баткен is not
+бат + -кен, мугалим is not мугал + -им).
+
+Endings are removed from the end of the word in slot order — case, then possessive, then plural,
+then the verbal endings — at most one per slot, and never below `MIN_STEM` letters (two-letter
+stems only from `SHORT_STEMS`). A stem ending in г or б is written with к or п (айлыгы → айлык,
+like айлык itself).
+
+Limits: it knows no lexicon, so a word that really ends in a suffix-like string after a
+matching stem is still cut (кары "old" → кар "snow"); loanwords that break harmony keep their
+ending; verbs keep most of their tense and person endings; the 1st and 2nd person singular
+possessives (-ым, -ың) are only partly handled because after folding they collide with too many
+plain words. `PROTECTED` lists whole words that must never be cut.
+"""
+
+VOWELS = frozenset("аеиоуыэюяё")
+VOICELESS = frozenset("пфктсшщчхц")
+CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
+VOICED = CONSONANTS - VOICELESS
+
+# Harmony after folding: the vowels an ending may have after the stem's last vowel.
+# "A" stands for the low (open) vowel of an ending, "I" for the high (close) one.
+HARMONY = {
+    "A": {
+        "а": "а",
+        "ы": "а",
+        "я": "а",
+        "е": "е",
+        "и": "е",
+        "э": "е",
+        "о": "о",
+        "ё": "о",
+        "у": "ао",
+        "ю": "ао",
+    },
+    "I": {"а": "ы", "ы": "ы", "я": "ы", "е": "и", "и": "и", "э": "и", "о": "у", "ё": "у", "у": "у", "ю": "у"},
+}
+
+# What the stem may end with for an ending to follow it.
+V = VOWELS
+C = CONSONANTS
+Z = VOICED  # voiced consonants, й and р included
+S = VOICELESS
+L = VOWELS | {"й", "р"}  # where -лар / -лер / -лор begins with л
+D = VOICED - {"й", "р"}  # where it begins with д
+P = frozenset("ыиу")  # the vowel of the 3rd person possessive, before -нда, -нан, -на (уюмунда)
+
+# Suffix groups, in the order they are tried (from the end of the word). Each entry is
+# (template, what the stem must end with, minimum stem length or None for MIN_STEM).
+SLOTS = (
+    (
+        "case",
+        (
+            # -дагы "the one in ..." (Оштогу, облустагы, мектептеги), before plain -да
+            ("дAгI", V | Z, None),
+            ("тAгI", S, None),
+            ("ндAгI", P, None),
+            # ablative
+            ("дAн", V | Z, None),
+            ("тAн", S, None),
+            ("нAн", P, None),
+            # genitive
+            ("нIн", V, None),
+            ("дIн", Z, None),
+            ("тIн", S, None),
+            # locative
+            ("ндA", P, None),
+            ("дA", V | Z, None),
+            ("тA", S, None),
+            # dative
+            ("гA", V | Z, None),
+            ("кA", S, None),
+            ("нA", P, None),
+            # accusative (and the past tense of verbs, which looks the same)
+            ("нI", V, None),
+            ("дI", Z, None),
+            ("тI", S, None),
+        ),
+    ),
+    (
+        "possessive",
+        (
+            ("IбIз", C, None),  # our
+            ("бIз", V, None),
+            ("InIз", C, None),  # your (polite), ң folded to н
+            ("нIз", V, None),
+            ("сIн", V, None),  # his, her, its, as an object (республикасын, укугун)
+            ("Iн", C, None),
+            ("сI", V, None),  # his, her, its
+            ("I", C, None),
+            ("Iм", C, 4),  # my: only after a longer stem (билим, чечим, илим stay whole)
+        ),
+    ),
+    (
+        "plural",
+        (
+            ("лAр", L, None),
+            ("дAр", D, None),
+            ("тAр", S, None),
+        ),
+    ),
+    (
+        "verbal",
+        (
+            # past participle (болгон, берген, өткөрүлгөн, чыккан)
+            ("гAн", V | Z, None),
+            ("кAн", S, None),
+            # verbal noun after a consonant (жазуу, берүү, жолугушуу)
+            ("уу", C, None),
+        ),
+    ),
+)
+
+MIN_STEM = 3
+SHORT_STEMS = frozenset({"иш", "эл", "уй", "ош", "ай", "ат", "ой", "ук"})
+PROTECTED = frozenset(
+    {
+        "жаны",  # жаңы "new", not жан "soul" + -ы
+        "башка",  # "other", not баш "head" + -ка
+        "бирге",  # "together"
+        "ошондо",
+        "анда",
+        "мында",
+        "сулукту",  # Сүлүктү, a town
+    }
+)
+PROTECTED_ENDINGS = ("стан",)  # Кыргызстан is not Кыргызс + -тан
+FINAL_DEVOICING = {"г": "к", "б": "п"}
+
+
+def _last_vowel(stem):
+    for char in reversed(stem):
+        if char in VOWELS:
+            return char
+    return None
+
+
+def _patterns(template):
+    """The concrete spellings of a template: each A or I replaced by every vowel it may be."""
+    spellings = [""]
+    for char in template:
+        options = {"A": "аео", "I": "ыиу"}.get(char, char)
+        spellings = [spelling + option for spelling in spellings for option in options]
+    return spellings
+
+
+def _harmonises(stem, template, ending):
+    previous = _last_vowel(stem)
+    for archiphoneme, char in zip(template, ending, strict=True):
+        if archiphoneme in HARMONY and char not in HARMONY[archiphoneme].get(previous, ""):
+            return False
+        if char in VOWELS:
+            previous = char
+    return True
+
+
+def _long_enough(stem, minimum):
+    if not any(char in VOWELS for char in stem):
+        return False
+    if minimum is None:
+        return len(stem) >= MIN_STEM or stem in SHORT_STEMS
+    return len(stem) >= minimum
+
+
+# Each slot's concrete endings, longest first.
+RULES = tuple(
+    sorted(
+        (
+            (template, ending, after, minimum)
+            for template, after, minimum in group
+            for ending in _patterns(template)
+        ),
+        key=lambda rule: -len(rule[1]),
+    )
+    for _name, group in SLOTS
+)
+
+
+def _cuts_protected(word, stem):
+    """Whether removing the ending after `stem` would cut into a protected ending."""
+    for protected in PROTECTED_ENDINGS:
+        start = word.rfind(protected)
+        if start >= 0 and start + len(protected) > len(stem):
+            return True
+    return False
+
+
+def _strip_slot(word, rules):
+    for template, ending, after, minimum in rules:
+        if not word.endswith(ending):
+            continue
+        stem = word[: -len(ending)]
+        if _cuts_protected(word, stem):
+            continue
+        if stem and stem[-1] in after and _long_enough(stem, minimum) and _harmonises(stem, template, ending):
+            return stem
+    return word
+
+
+def stem(word):
+    """The stem of a folded Kyrgyz word (lower case, ң/ө/ү folded); other words come back as they are."""
+    if len(word) <= MIN_STEM or not any(char in VOWELS for char in word):
+        return word
+    for rules in RULES:
+        if word in PROTECTED or word.endswith(PROTECTED_ENDINGS):
+            break
+        word = _strip_slot(word, rules)
+    if len(word) >= MIN_STEM and word[-1] in FINAL_DEVOICING:
+        word = word[:-1] + FINAL_DEVOICING[word[-1]]
+    return word

@@ -1,0 +1,122 @@
+"""Text normalisation for search: folding, words and stems, the same for indexed text and queries.
+
+    fold(text)             lower case; ң→н, ө→о, ү→у; ё→е; Latin look-alike letters typed inside
+                           a Cyrillic word (a, e, o, p, c, x, y, k, m, t, h, b) made Cyrillic.
+    tokens(text)           the folded words: runs of letters and digits, so hyphens, quotes and
+                           every tsquery/FTS5 operator (& | ! : * ( ) ' ") split words and never
+                           reach a token. Ысык-Көл gives ["ысык", "кол"]. HTML is the caller's.
+    stem(word, language)   "ky": the light Kyrgyz stemmer of search/kyrgyz.py; "ru": Snowball
+                           Russian plus a few derivation rules (`RUSSIAN_DERIVATIONS`), so that
+                           уволить and увольнение, изменить and изменение share a stem. Any other
+                           language: the word as it is.
+    terms(text, language)  tokens, then stem: what is indexed and what is looked for.
+    term_pairs(text)       for each word of a query, its (Kyrgyz, Russian) terms.
+    terms_all(text)        every term of the text under both stemmers.
+
+How the engine should use them
+------------------------------
+Index each translated field with its own language: `terms(title_ky, "ky")` and
+`terms(title_ru, "ru")`; fields without a language (a document's number) with either, both
+give the same for numbers and Latin words. A reader may type Russian on the Kyrgyz page or mix
+both in one query, so a query is not stemmed by the page's language: take `term_pairs(query)`
+and let each word match either its Kyrgyz term in the Kyrgyz text or its Russian term in the
+Russian text (all words required, OR within a word). For a single combined index instead, index
+`terms_all(text)` of every field and look up `terms_all(word)` for each query word.
+
+To answer the same on SQLite and PostgreSQL, compute the terms here, in Python, for both: store
+them as text (FTS5 column, or `to_tsvector('simple', ...)` of the joined terms on PostgreSQL)
+rather than letting PostgreSQL's `russian` configuration stem, which lacks the Kyrgyz stemmer and
+the derivation rules below. Terms are never longer than `MAX_TOKEN_LENGTH`, which keeps them under
+PostgreSQL's lexeme limit.
+
+Ranking may still prefer the exact form: `tokens()` gives the folded words unstemmed.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+from search import kyrgyz
+
+MAX_TOKEN_LENGTH = 64
+KYRGYZ_FOLD = str.maketrans("ңөүё", "ноуе")
+# Latin letters that look like Cyrillic ones, as they come out of lower(): a Latin "B" typed in
+# "Бишкек" on the wrong layout becomes "b" and is read as "в".
+LATIN_LOOKALIKES = str.maketrans("aeopcxykmthb", "аеорсхукмтнв")
+WORD_RE = re.compile(r"[^\W_]+")
+CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+LATIN_RE = re.compile(r"[a-z]")
+
+# Applied in order to a Snowball Russian stem: (ending, replacement, shortest stem left).
+# Snowball keeps the suffix of the verbal noun (увольнение → увольнен) and the theme vowel of the
+# imperfective verb (увольнять → увольня), while the perfective loses both (уволить → увол).
+RUSSIAN_DERIVATIONS = (
+    ("ен", "", 4),  # увольнен → увольн, изменен → измен, назначен → назнач
+    ("ня", "н", 4),  # увольня → увольн
+    ("ьн", "", 3),  # увольн → увол
+    ("ь", "", 3),
+    ("вл", "в", 3),  # заявлен → заявл → заяв (заявить), предоставл → предостав
+    ("бл", "б", 3),
+    ("пл", "п", 3),
+    ("мл", "м", 3),
+)
+
+_russian = snowballstemmer.stemmer("russian")
+
+
+def _fold_word(word):
+    if LATIN_RE.search(word) and CYRILLIC_RE.search(word):
+        return word.translate(LATIN_LOOKALIKES)
+    return word
+
+
+def fold(text):
+    """`text` in lower case with Kyrgyz letters and stray Latin look-alikes folded."""
+    text = unicodedata.normalize("NFC", text).lower().translate(KYRGYZ_FOLD)
+    return WORD_RE.sub(lambda match: _fold_word(match.group()), text)
+
+
+def tokens(text):
+    """The folded words of `text`, in order."""
+    return [word[:MAX_TOKEN_LENGTH] for word in WORD_RE.findall(fold(text))]
+
+
+@lru_cache(maxsize=50_000)
+def stem(word, language):
+    """The stem of a folded token in `language` ("ky" or "ru")."""
+    if language == "ky":
+        return kyrgyz.stem(word)
+    if language == "ru":
+        return _russian_stem(word)
+    return word
+
+
+def _russian_stem(word):
+    if not CYRILLIC_RE.search(word):
+        return word
+    result = _russian.stemWord(word)
+    for ending, replacement, shortest in RUSSIAN_DERIVATIONS:
+        if result.endswith(ending) and len(result) - len(ending) >= shortest:
+            result = result[: -len(ending)] + replacement
+    return result
+
+
+def terms(text, language):
+    """The terms of `text` in `language`: what is indexed, and what a query looks for."""
+    return [stem(word, language) for word in tokens(text)]
+
+
+def term_pairs(text):
+    """For each word of `text`, its Kyrgyz and its Russian term."""
+    return [(stem(word, "ky"), stem(word, "ru")) for word in tokens(text)]
+
+
+def terms_all(text):
+    """Every term of `text` under both stemmers, each once, in order of appearance."""
+    seen = {}
+    for pair in term_pairs(text):
+        for term in pair:
+            seen.setdefault(term, None)
+    return list(seen)
