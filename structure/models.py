@@ -104,6 +104,8 @@ class Organisation(MP_Node):
         help_text=_("Members under 35, included in the number of members."),
     )
     figures_date = models.DateField(_("figures counted on"), null=True, blank=True)
+    # Part of the cache key of the organisation's rendered list items (structure/figures.py).
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = OrganisationManager()
 

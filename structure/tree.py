@@ -48,6 +48,14 @@ class Totals:
         if kind == OrganisationKind.PRIMARY:
             self.primary_organisations += 1
 
+    def merge(self, other):
+        """Add the figures of a subtree below this one."""
+        self.members += other.members
+        self.youth_members += other.youth_members
+        self.primary_organisations += other.primary_organisations
+        self.organisations += other.organisations
+        self.counted += other.counted
+
 
 def figures_text(totals, kind):
     """ "1 205 members · 12 primary organisations", in the active language; "" when nothing is counted.
@@ -92,22 +100,4 @@ def attach_totals(nodes):
     for node in nodes:
         node.totals = totals[node.path]
         node.figures = figures_text(node.totals, node.kind)
-    return nodes
-
-
-def nest(nodes):
-    """Prepare a path-ordered list of nodes for one flat template loop that draws nested lists.
-
-    Each node gets `has_children` (the next node is one level deeper) and `closes` (how many of
-    the open child lists end right after it), so the template needs no recursion.
-    """
-    nodes = list(nodes)
-    if not nodes:
-        return nodes
-    base = min(node.depth for node in nodes)
-    for index, node in enumerate(nodes):
-        following = nodes[index + 1].depth if index + 1 < len(nodes) else base
-        node.level = node.depth - base
-        node.has_children = following > node.depth
-        node.closes = range(max(node.depth - following, 0))
     return nodes

@@ -2,12 +2,15 @@ import logging
 
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 from easy_thumbnails.exceptions import EasyThumbnailsError
 from easy_thumbnails.files import get_thumbnailer
 
+from structure import charts, figures
+from structure.figures import LIST_FIELDS, REGIONAL_KINDS, cache_version, top_levels
 from structure.models import GoverningBody, GoverningBodyMember, Organisation, OrganisationKind
-from structure.tree import TREE_FIELDS, attach_totals, nest
+from structure.tree import attach_totals
 from unionsite.links import absolute_url, json_ld_script
 
 logger = logging.getLogger(__name__)
@@ -34,27 +37,54 @@ def portrait_of(organisation):
 
 
 class StructureIndexView(TemplateView):
-    """The governing bodies of the central committee and the whole territorial tree.
+    """The central committee's governing bodies, the committees of the top levels with their
+    totals, charts of the regions' figures, and organisations found by name (?q=).
 
-    Three queries whatever the size of the tree: all nodes (only the columns a list needs), the
-    central committee's bodies, their members.
+    A fixed number of queries whatever the size of the tree (structure/figures.py): the top
+    nodes, their subtree sums, the central committee's bodies and their members, and one more
+    when the visitor searches. The 2,000 organisations below are on their committees' pages.
     """
 
     template_name = "structure/index.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        nodes = attach_totals(list(Organisation.objects.only(*TREE_FIELDS)))
+        nodes = top_levels()
         roots = [node for node in nodes if node.depth == 1]
         central = next((node for node in roots if node.kind == OrganisationKind.CENTRAL), None)
-        if central is None and roots:
+        if central is None and len(roots) == 1:
             central = roots[0]
+        regional = [node for node in nodes if node.kind in REGIONAL_KINDS]
+        others = [
+            node
+            for node in nodes
+            if node.kind not in REGIONAL_KINDS and node is not central and node.depth <= 2
+        ]
+        groups = [
+            {"id": group_id, "title": title, "nodes": members}
+            for group_id, title, members in (
+                ("regional-committees", _("Oblast and city committees"), regional),
+                ("other-organisations", _("Other organisations"), others),
+            )
+            if members
+        ]
+        rows = charts.region_figures(regional)
+        query = figures.clean_query(self.request.GET.get("q", ""))
+        found, found_count = figures.find_organisations(query) if query else ([], 0)
         context.update(
             {
                 "central": central,
                 "governing_bodies": governing_bodies_of(central) if central else [],
-                "tree": nest(nodes),
+                "has_organisations": bool(nodes),
+                "groups": groups,
                 "total": central.totals if central and len(roots) == 1 else None,
+                "region_rows": rows,
+                "charts": charts.region_charts(rows),
+                "charts_key": charts.charts_key(rows),
+                "query": query,
+                "query_max_length": figures.QUERY_MAX_LENGTH,
+                "found": found,
+                "found_count": found_count,
             }
         )
         return context
@@ -82,12 +112,14 @@ class OrganisationDetailView(DetailView):
         related = list(
             Organisation.objects.filter(
                 Q(path__in=ancestor_paths) | Q(path__startswith=organisation.path)
-            ).only(*TREE_FIELDS)
+            ).only(*LIST_FIELDS)
         )
         ancestors = [node for node in related if node.depth < organisation.depth]
         subtree = attach_totals([node for node in related if node.depth >= organisation.depth])
         totals = subtree[0].totals if subtree else None
         children = [node for node in subtree if node.depth == organisation.depth + 1]
+        for child in children:
+            child.cache_version = cache_version(child)
         context.update(
             {
                 "ancestors": ancestors,

@@ -26,7 +26,7 @@ def json_ld(response):
         ("ru", "Структура профсоюза", "Таласский областной комитет", "Руководящие органы", "Бакыт Сыноов"),
     ],
 )
-def test_structure_page_shows_governing_bodies_and_tree_in_each_language(
+def test_structure_page_shows_governing_bodies_and_top_levels_in_each_language(
     client, small_tree, language, heading, oblast, bodies, presidium_member
 ):
     response = client.get(f"/{language}/structure/")
@@ -35,42 +35,40 @@ def test_structure_page_shows_governing_bodies_and_tree_in_each_language(
     assert f"<h1>{heading}</h1>" in page
     assert bodies in page
     assert presidium_member in page
-    assert oblast in page
-    # The tree opens without JavaScript: committees are <details>, schools are links inside them.
-    assert "<details open><summary>" in page
-    assert "<summary><a" not in page  # no link nested inside the disclosure control
-    assert f'href="/{language}/structure/school-7/"' in page
+    assert f'<a href="/{language}/structure/talas-oblast/">{oblast}</a>' in page
+    assert f'href="/{language}/structure/bishkek-city/"' in page
+    # The way down is the committee's own page: the branches below are not on the index.
+    assert f'href="/{language}/structure/bakai-ata-district/"' not in page
+    assert f'href="/{language}/structure/school-7/"' not in page
     assert "<script>" not in page
 
 
-def test_structure_page_nests_districts_inside_their_oblast(client, small_tree):
-    page = text_of(client.get("/ru/structure/"))
-    oblast = page.index("Таласский областной комитет")
-    district = page.index("Бакай-Атинский районный комитет")
-    school = page.index("Первичная организация школы № 7")
-    city = page.index("Бишкекский городской комитет")
-    assert oblast < district < school < city
-    # The oblast's list closes after its school and kindergarten, before the city committee.
-    between = page[school:city]
-    assert between.count("</ul></details></li>") == 2
+def test_committee_page_is_the_way_down_to_its_branch(client, small_tree):
+    oblast_page = text_of(client.get("/ru/structure/talas-oblast/"))
+    assert 'href="/ru/structure/bakai-ata-district/">Бакай-Атинский районный комитет</a>' in oblast_page
+    district_page = text_of(client.get("/ru/structure/bakai-ata-district/"))
+    assert 'href="/ru/structure/school-7/">Первичная организация школы № 7</a>' in district_page
 
 
-def test_structure_page_shows_totals_per_node(client, small_tree):
+def test_structure_page_shows_totals_per_committee(client, small_tree):
     page = text_of(client.get("/ru/structure/"))
-    # Central: 10 + 5 + 120 + 40 + 300 = 475 members, 2 primary organisations.
-    assert "475 членов · 2 первичные организации" in page
-    # District: 120 + 40, no members of its own.
-    assert "160 членов · 2 первичные организации" in page
-    # A school shows its members, not a count of primary organisations.
-    assert re.search(r"школы № 7</a> <span class=\"org-figures\">120 членов</span>", page)
+    # Central: 10 + 5 + 120 + 40 + 300 = 475 members, 2 + 1 + 15 + 30 + 100 = 148 young, 6 organisations.
+    assert "Членов профсоюза: 475, из них молодёжи: 148; организаций: 6." in page
+    # Talas oblast: 5 + 120 + 40, two primary organisations below it.
+    assert re.search(
+        r"Таласский областной комитет</a> <span class=\"org-figures\">"
+        r"165 членов · 2 первичные организации</span>",
+        page,
+    )
+    assert re.search(r"Бишкекский городской комитет</a> <span class=\"org-figures\">300 членов</span>", page)
 
 
 def test_names_in_the_other_language_carry_a_lang_attribute(client, small_tree):
-    ru_page = text_of(client.get("/ru/structure/"))
-    assert 'lang="ky">«Айнур» бала бакчасынын баштапкы уюму</a>' in ru_page
     ky_page = text_of(client.get("/ky/structure/"))
     assert 'lang="ru">Бишкекский городской комитет</a>' in ky_page
     assert 'lang="ru">Талас' not in ky_page
+    ru_page = text_of(client.get("/ru/structure/?q=Айнур"))
+    assert 'lang="ky">«Айнур» бала бакчасынын баштапкы уюму</a>' in ru_page
 
 
 def test_empty_structure_page_says_nothing_is_published(client, db):
@@ -217,4 +215,9 @@ def test_home_page_lists_regional_committees_with_totals(client, small_tree, lan
     assert f'href="/{language}/structure/bakai-ata-district/"' not in block.split("</section>")[0]
     assert f'href="/{language}/structure/"' in block
     if language == "ru":
-        assert "165 членов · 2 первичные организации" in block
+        # The membership chart and its table: Talas 5 + 120 + 40, Bishkek 300.
+        assert '<svg class="bar-chart"' in block
+        assert "Таласская область: 165" in block
+        assert re.search(
+            r"Таласская область</a></th><td class=\"number\">165</td><td class=\"number\">46</td>", block
+        )

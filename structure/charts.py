@@ -1,0 +1,154 @@
+"""Bar charts of the regional committees' figures, drawn as SVG by a template (no script, no library).
+
+Pure functions from committees that carry their subtree `totals` (structure/figures.py) to the
+numbers a chart template needs. Every length is in `em`, so the bars and their labels grow with
+the reader's text size (the low-vision version) and the chart never scales its text down on a
+phone; the widths are percentages of the chart's width.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.utils.formats import number_format
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+
+from unionsite.templatetags.site_tags import shown_language
+
+# The totals attribute each chart shows, and its title.
+MEASURES = {
+    "members": _("Members by region"),
+    "youth_members": _("Young members (under 35) by region"),
+    "primary_organisations": _("Primary organisations by region"),
+}
+ROW_EM = 2.6  # one bar: its label line and the bar below it
+LABEL_BASELINE_EM = 1.15
+BAR_TOP_EM = 1.45
+BAR_HEIGHT_EM = 0.85
+# The longest bar takes this share of the width; its figure is written right after it, so a figure
+# never overlaps its bar and still fits at 320 px in the largest text size.
+BAR_SPAN_PERCENT = 70
+
+
+@dataclass
+class RegionFigures:
+    """One regional committee's totals, labelled in the page's language."""
+
+    label: str
+    url: str
+    members: int
+    youth_members: int
+    primary_organisations: int
+    label_lang: str = ""
+
+
+@dataclass
+class Bar:
+    label: str
+    value: int
+    shown: str
+    percent: str  # of the largest value
+    width: str  # of the chart's width
+    value_y: str
+    label_y: str
+    bar_y: str
+    label_lang: str = ""
+
+
+@dataclass
+class Chart:
+    key: str
+    title: str
+    description: str
+    bars: list = field(default_factory=list)
+    height: str = "0"
+    bar_height: str = f"{BAR_HEIGHT_EM}"
+
+    @property
+    def dom_id(self):
+        return f"chart-{self.key.replace('_', '-')}"
+
+
+def _em(value):
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def shown(value):
+    return number_format(value, force_grouping=True)
+
+
+def region_figures(committees):
+    """RegionFigures of each committee, the largest membership first.
+
+    The label is the committee's region (translated choice) or, without a region, its name.
+    """
+    rows = []
+    for committee in committees:
+        totals = committee.totals
+        if committee.region:
+            label, lang = committee.get_region_display(), ""
+        else:
+            label, lang = committee.name, shown_language(committee, "name")
+            lang = "" if lang == get_language() else lang
+        rows.append(
+            RegionFigures(
+                label=str(label),
+                url=committee.get_absolute_url(),
+                members=totals.members,
+                youth_members=totals.youth_members,
+                primary_organisations=totals.primary_organisations,
+                label_lang=lang,
+            )
+        )
+    rows.sort(key=lambda row: (-row.members, row.label))
+    return rows
+
+
+def bar_chart(rows, measure):
+    """The chart of `measure` (a RegionFigures attribute) over `rows`, in the rows' order."""
+    largest = max((getattr(row, measure) for row in rows), default=0)
+    bars = []
+    for index, row in enumerate(rows):
+        value = getattr(row, measure)
+        top = index * ROW_EM
+        bars.append(
+            Bar(
+                label=row.label,
+                label_lang=row.label_lang,
+                value=value,
+                shown=shown(value),
+                percent=_em(100 * value / largest) if largest else "0",
+                width=_em(BAR_SPAN_PERCENT * value / largest) if largest else "0",
+                value_y=_em(top + BAR_TOP_EM + BAR_HEIGHT_EM - 0.1),
+                label_y=_em(top + LABEL_BASELINE_EM),
+                bar_y=_em(top + BAR_TOP_EM),
+            )
+        )
+    description = "; ".join(f"{bar.label}: {bar.shown}" for bar in bars)
+    return Chart(
+        key=measure,
+        title=str(MEASURES[measure]),
+        description=description or gettext("No figures have been published yet."),
+        bars=bars,
+        height=_em(len(rows) * ROW_EM + 0.3),
+    )
+
+
+def region_charts(rows, measures=tuple(MEASURES)):
+    """One chart per measure; none when no region has a figure."""
+    if not any(row.members or row.youth_members or row.primary_organisations for row in rows):
+        return []
+    return [bar_chart(rows, measure) for measure in measures]
+
+
+def charts_key(rows, measures=tuple(MEASURES)):
+    """A cache-key part that changes whenever the charts drawn, a label, a link or a figure does."""
+    text = (
+        ",".join(measures)
+        + "|"
+        + "|".join(
+            f"{row.label}:{row.url}:{row.members}:{row.youth_members}:{row.primary_organisations}"
+            for row in rows
+        )
+    )
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()

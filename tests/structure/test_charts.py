@@ -1,0 +1,145 @@
+"""The charts show the figures the structure app adds up: each bar and table row is checked
+against Organisation.subtree_totals(), the database's own sum over the committee's subtree."""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from structure import charts
+from structure.figures import regional_committees
+from structure.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+LABELS = {
+    "ky": {"talas": "Талас облусу", "bishkek": "Бишкек шаары"},
+    "ru": {"talas": "Таласская область", "bishkek": "город Бишкек"},
+}
+TITLES = {"ky": "Мүчөлөр", "ru": "Члены"}
+
+
+def number(text):
+    return int(re.sub(r"\D", "", text))
+
+
+def table_rows(html, language):
+    """{slug: (label, members, youth, primary)} from the "Show as table" table."""
+    pattern = (
+        rf'<th scope="row"><a href="/{language}/structure/([\w-]+)/"[^>]*>([^<]+)</a></th>'
+        r'<td class="number">([^<]+)</td><td class="number">([^<]+)</td><td class="number">([^<]+)</td>'
+    )
+    return {
+        slug: (label, number(members), number(youth), number(primary))
+        for slug, label, members, youth, primary in re.findall(pattern, html)
+    }
+
+
+def chart_values(html):
+    """[[(label, value), ...] per chart] from the SVGs, in drawing order."""
+    result = []
+    for svg in re.findall(r'<svg class="bar-chart".*?</svg>', html, re.S):
+        labels = re.findall(r'<text class="chart-text" [^>]*>([^<]+)</text>', svg)
+        values = [
+            number(v) for v in re.findall(r'<text class="chart-text chart-value" [^>]*>([^<]+)</text>', svg)
+        ]
+        result.append(list(zip(labels, values, strict=True)))
+    return result
+
+
+def sums_by_slug():
+    return {
+        node.slug: node.subtree_totals() for node in Organisation.objects.filter(kind__in=("oblast", "city"))
+    }
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_chart_data_equals_the_subtree_sums(big_tree, language):
+    with translation.override(language):
+        rows = charts.region_figures(regional_committees())
+        drawn = charts.region_charts(rows)
+    sums = sums_by_slug()
+    assert len(rows) == len(sums) == 9
+    for row in rows:
+        expected = sums[row.url.rstrip("/").rsplit("/", 1)[1]]
+        assert (row.members, row.youth_members, row.primary_organisations) == (
+            expected["members"],
+            expected["youth_members"],
+            expected["primary_organisations"],
+        )
+        assert row.url.startswith(f"/{language}/structure/")
+    assert [chart.key for chart in drawn] == ["members", "youth_members", "primary_organisations"]
+    for chart in drawn:
+        assert [bar.value for bar in chart.bars] == [getattr(row, chart.key) for row in rows]
+        largest = max(bar.value for bar in chart.bars)
+        longest = [bar for bar in chart.bars if bar.value == largest]
+        assert all(bar.percent == "100" and bar.width == str(charts.BAR_SPAN_PERCENT) for bar in longest)
+
+
+def test_bars_are_proportional_and_empty_figures_draw_nothing(small_tree):
+    rows = [
+        charts.RegionFigures("A", "/a/", 200, 50, 4),
+        charts.RegionFigures("B", "/b/", 50, 0, 1),
+    ]
+    chart = charts.bar_chart(rows, "members")
+    assert [bar.percent for bar in chart.bars] == ["100", "25"]
+    assert [bar.width for bar in chart.bars] == ["70", "17.5"]
+    youth = charts.bar_chart(rows, "youth_members")
+    assert youth.bars[1].percent == "0"
+    assert charts.region_charts([charts.RegionFigures("A", "/a/", 0, 0, 0)]) == []
+    assert charts.charts_key(rows) != charts.charts_key([rows[0]])
+    assert charts.charts_key(rows, ("members",)) != charts.charts_key(rows)
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_structure_page_charts_and_table_show_the_sums_in_the_page_language(client, small_tree, language):
+    html = client.get(f"/{language}/structure/").content.decode()
+    sums = sums_by_slug()
+    table = table_rows(html, language)
+    assert set(table) == {"talas-oblast", "bishkek-city"}
+    for slug, (_label, members, youth, primary) in table.items():
+        assert (members, youth, primary) == (
+            sums[slug]["members"],
+            sums[slug]["youth_members"],
+            sums[slug]["primary_organisations"],
+        )
+    assert table["talas-oblast"][0] == LABELS[language]["talas"]
+    assert table["bishkek-city"][0] == LABELS[language]["bishkek"]
+    drawn = chart_values(html)
+    assert len(drawn) == 3
+    # The largest membership first: Bishkek 300, Talas 165.
+    by_label = {row[0]: row for row in table.values()}
+    for index, chart in enumerate(drawn):
+        assert [label for label, _value in chart] == [LABELS[language]["bishkek"], LABELS[language]["talas"]]
+        assert [value for _label, value in chart] == [by_label[label][index + 1] for label, _value in chart]
+    # Each chart is an image with a name and a description, which lists the same figures.
+    for svg in re.findall(r'<svg class="bar-chart".*?</svg>', html, re.S):
+        assert 'role="img"' in svg
+        labelled = re.search(r'aria-labelledby="([\w-]+)"', svg).group(1)
+        described = re.search(r'aria-describedby="([\w-]+)"', svg).group(1)
+        assert re.search(rf'<title id="{labelled}">[^<]+</title>', svg)
+        desc = re.search(rf'<desc id="{described}">([^<]+)</desc>', svg).group(1)
+        assert LABELS[language]["talas"] in desc and LABELS[language]["bishkek"] in desc
+    assert "<script" not in html.split("<main", 1)[1]
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_home_page_shows_the_membership_chart(client, small_tree, language):
+    html = client.get(f"/{language}/").content.decode()
+    drawn = chart_values(html)
+    assert drawn == [[(LABELS[language]["bishkek"], 300), (LABELS[language]["talas"], 165)]]
+    assert set(table_rows(html, language)) == {"talas-oblast", "bishkek-city"}
+    assert '/static/css/charts.css"' in html or "charts." in html
+
+
+def test_charts_follow_a_changed_figure(client, small_tree):
+    client.get("/ru/structure/")
+    Organisation.objects.filter(slug="school-7").update(members=1000)
+    html = client.get("/ru/structure/?after=change").content.decode()
+    assert table_rows(html, "ru")["talas-oblast"][1] == 5 + 1000 + 40
+    assert chart_values(html)[0][0] == ("Таласская область", 1045)
+
+
+def test_no_charts_without_figures(client, db):
+    html = client.get("/ru/structure/").content.decode()
+    assert "bar-chart" not in html
