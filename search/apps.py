@@ -7,8 +7,6 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from django.db.backends.signals import connection_created
+        from search import index
 
-        from search.engine import set_trigram_threshold
-
-        connection_created.connect(set_trigram_threshold, dispatch_uid="search-trigram-threshold")
+        index.connect_signals()

@@ -1,44 +1,49 @@
-"""One search over the whole site.
+"""One search over the whole site, the same on PostgreSQL and SQLite.
 
 Each app describes what it offers to search in `<app>/search.py` as a `SearchSection`: a
 queryset of what the public may see, the translated fields to look in, and their weights.
-This module runs the query on the database at hand:
+search/index.py keeps one index entry per item with its words already normalised in Python
+(search/normalize.py: folded, stemmed); the database only matches terms and ranks:
 
-- PostgreSQL: full-text search over the language columns (`title_ky`, `title_ru`, ...) with
-  the `russian` configuration for Russian and `simple` with prefix matching for Kyrgyz (words
-  take many endings: жаңылык, жаңылыктар, жаңылыктарды), plus pg_trgm word similarity on the
-  titles with ң/ө/ү folded to н/о/у, so that "жаныылык" or "Ысык-Кол" still find "жаңылык" and
-  "Ысык-Көл".
-- SQLite (development): every word must appear in one of the fields, case-insensitively.
+- PostgreSQL: a stored tsvector (configuration `simple`) with a GIN index, ranked by ts_rank;
+- SQLite: an FTS5 table, ranked by bm25.
 
-Snippets are cut and highlighted in Python, the same way for both backends.
+A query word looks for each of the forms it may be indexed as (its Kyrgyz and Russian stems, its
+folded form, itself); every word must be found. The hits are filtered by the sections' public
+querysets in the same SQL query, ranked, and only their section and id are read: model instances
+are built for the page shown (`Results.page`). When little is found, search/spelling.py proposes
+a correction from the vocabulary of indexed words, and a query of several words falls back to
+items with any of them. docs/search.md tells the whole story.
 """
 
-import html
-import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import BooleanField, F, FloatField, Func, Q, TextField, Value
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Greatest
-from django.utils.html import escape, strip_tags
+from django.db.models import Q
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from search import normalize, spelling
+from search.index import plain_text, word_forms
+from search.models import Entry
 from unionsite import registry
+from unionsite.paging import page_of
 from unionsite.text import visible_text
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
-RESULTS_PER_SECTION = 50
+# Hits ranked and counted for one query; a reader does not page further than this.
+MAX_RESULTS = 300
+# Fewer hits than this and the search tries a spelling correction, then any of the words.
+FEW = 3
 SNIPPET_LENGTH = 220
-TRIGRAM_THRESHOLD = 0.45
-LANGUAGE_CONFIGS = {"ky": "simple", "ru": "russian"}
-KYRGYZ_LETTERS, PLAIN_LETTERS = "ңөүҢӨҮ", "ноуНОУ"
-FOLD_TABLE = str.maketrans(KYRGYZ_LETTERS, PLAIN_LETTERS)
-WORD_RE = re.compile(r"[^\W_]+")
+LANGUAGES = ("ky", "ru")
+# Title (A), lead (B), body (C): ts_rank takes {D, C, B, A}, bm25 one weight per FTS5 column.
+PG_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
+SQLITE_WEIGHTS = (10.0, 4.0, 1.0)
 
 
 @dataclass(frozen=True)
@@ -55,8 +60,16 @@ class SearchSection:
     def languages(self):
         return [code for code, _name in settings.LANGUAGES]
 
-    def columns(self, name):
-        return [f"{name}_{code}" for code in self.languages()]
+    @property
+    def model(self):
+        return self.get_queryset().model
+
+
+@dataclass(frozen=True)
+class Match:
+    section: str
+    object_id: int
+    rank: float
 
 
 @dataclass
@@ -64,12 +77,39 @@ class SearchHit:
     section: SearchSection
     obj: object
     rank: float
-    words: tuple = ()
+    keys: frozenset = frozenset()
 
     @cached_property
     def snippet(self):
-        """Cut and highlighted when shown: a page shows 10 of up to 200 hits."""
-        return highlight_snippet(self, self.words)
+        """Cut and highlighted when shown: a page shows 10 of up to MAX_RESULTS hits."""
+        return highlight_snippet(self, self.keys)
+
+
+@dataclass
+class Results:
+    """The ranked hits of a query, as (section, id, rank) until a page of them is shown."""
+
+    query: str
+    matches: list = field(default_factory=list)
+    keys: frozenset = frozenset()
+    # A corrected query that finds something, and whether the hits shown are its own (the query
+    # as typed found nothing).
+    suggestion: str = ""
+    corrected: bool = False
+
+    def __len__(self):
+        return len(self.matches)
+
+    def add(self, matches):
+        seen = {(match.section, match.object_id) for match in self.matches}
+        self.matches += [match for match in matches if (match.section, match.object_id) not in seen]
+        del self.matches[MAX_RESULTS:]
+
+    def page(self, number, per_page):
+        """The page `number` (anything: the nearest valid page), its hits built from the database."""
+        page = page_of(self.matches, per_page, number)
+        page.object_list = hits_for(page.object_list, self.keys)
+        return page
 
 
 def sections():
@@ -83,226 +123,136 @@ def clean_query(raw):
 
 
 def words_of(query):
-    return WORD_RE.findall(query)[:MAX_WORDS]
+    """The written words of the query (letters and digits only: no operator reaches the database)."""
+    return normalize.WORD_RE.findall(query)[:MAX_WORDS]
 
 
-def fold(text):
-    return text.translate(FOLD_TABLE).lower()
+def alternatives(word):
+    """The terms that find `word` in either language's text."""
+    return frozenset(word_forms(word, "ky") + word_forms(word, "ru"))
 
 
 def search(query, only_section=None):
-    """Hits for `query` across the sections (or one), best first."""
+    """The hits for `query` across the sections (or one), best first."""
     words = words_of(query)
+    results = Results(query)
     if not words:
+        return results
+    chosen = [section for section in sections() if only_section in (None, section.key)]
+    wanted = [alternatives(word) for word in words]
+    results.keys = frozenset().union(*wanted)
+    results.add(run(wanted, chosen))
+    if len(results) < FEW:
+        corrected = spelling.correct(words)
+        if corrected:
+            fixed = [alternatives(word) for word in corrected]
+            found = run(fixed, chosen)
+            if found:
+                results.suggestion = " ".join(corrected)
+                results.corrected = not results.matches
+                results.keys = results.keys.union(*fixed)
+                results.add(found)
+                wanted = [a | b for a, b in zip(wanted, fixed, strict=True)]
+    if len(results) < FEW and len(wanted) > 1:
+        results.add(run([frozenset().union(*wanted)], chosen))
+    return results
+
+
+def run(wanted, chosen):
+    """Matches with every group of `wanted` (a term of each), in the chosen sections, best first."""
+    if not wanted or not chosen:
         return []
-    chosen = [s for s in sections() if only_section in (None, s.key)]
-    hits = []
-    stored = connection.vendor == "postgresql" and all(has_stored_columns(section) for section in chosen)
-    for section in chosen:
-        if connection.vendor != "postgresql":
-            run = _search_simple
-        elif stored:
-            run = _search_postgresql_stored
-        else:
-            run = _search_postgresql
-        hits.extend(run(section, words))
-    if stored and not hits:
-        # Nothing has the words: look for titles that resemble them (a misspelling, Kyrgyz
-        # letters typed on a Russian keyboard).
-        for section in chosen:
-            hits.extend(_similar_titles(section, words))
-    for hit in hits:
-        hit.words = tuple(words)
-    hits.sort(key=lambda hit: hit.rank, reverse=True)
-    return hits
-
-
-def _search_postgresql(section, words):
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, TrigramWordSimilarity
-
-    vector = None
-    for name, weight in section.weights.items():
-        for code in section.languages():
-            part = SearchVector(f"{name}_{code}", config=LANGUAGE_CONFIGS.get(code, "simple"), weight=weight)
-            vector = part if vector is None else vector + part
-    for name in section.plain_fields:
-        part = SearchVector(name, config="simple", weight="A")
-        vector = part if vector is None else vector + part
-    prefix_terms = " & ".join(f"{word}:*" for word in words)
-    query = SearchQuery(prefix_terms, config="simple", search_type="raw") | SearchQuery(
-        prefix_terms, config="russian", search_type="raw"
-    )
-    folded_query = fold(" ".join(words))
-    similarities = [
-        TrigramWordSimilarity(
-            Value(folded_query),
-            Func(
-                Func(Coalesce(F(column), Value("")), function="lower"),
-                Value(KYRGYZ_LETTERS.lower()),
-                Value(PLAIN_LETTERS.lower()),
-                function="translate",
-            ),
-        )
-        for column in section.columns(section.title_field)
-    ]
-    similarity = Greatest(*similarities) if len(similarities) > 1 else similarities[0]
-    queryset = (
-        section.get_queryset()
-        .annotate(
-            text_rank=SearchRank(vector, query),
-            title_similarity=similarity,
-        )
-        .filter(Q(text_rank__gt=0) | Q(title_similarity__gte=TRIGRAM_THRESHOLD))
-        .annotate(search_rank=F("text_rank") + F("title_similarity") * Value(0.5, output_field=FloatField()))
-        .order_by("-search_rank")[:RESULTS_PER_SECTION]
-    )
-    return [SearchHit(section, obj, obj.search_rank) for obj in queryset]
-
-
-STORED_COLUMNS = ("search_vector", "search_title")
-_tables_with_stored_columns = None
-
-
-def has_stored_columns(section):
-    """Whether the section's table has the stored search columns (search/columns.py).
-
-    Looked up once per process, for all tables in one query.
-    """
-    global _tables_with_stored_columns
-    if _tables_with_stored_columns is None:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() "
-                "AND column_name = %s",
-                [STORED_COLUMNS[0]],
-            )
-            _tables_with_stored_columns = {row[0] for row in cursor.fetchall()}
-    return section.get_queryset().model._meta.db_table in _tables_with_stored_columns
-
-
-def set_trigram_threshold(sender, connection, **kwargs):
-    """Make pg_trgm's `<%` operator match at our threshold on every new PostgreSQL connection."""
+    visible_sql, visible_params = visibility(chosen)
+    groups = [sorted(group) for group in wanted]
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)", [str(TRIGRAM_THRESHOLD)]
-            )
+        text = " & ".join("(" + " | ".join(f"'{term}'" for term in group) + ")" for group in groups)
+        sql = f"""
+            SELECT search_entry.section, search_entry.object_id,
+                   ts_rank('{PG_WEIGHTS}', search_entry.vector, query) AS rank
+            FROM search_entry, to_tsquery('simple', %s) query
+            WHERE search_entry.vector @@ query AND {visible_sql}
+            ORDER BY rank DESC, search_entry.id DESC
+            LIMIT {MAX_RESULTS}
+        """  # noqa: S608 - the query text is a parameter; the visibility SQL is Django's
+    else:
+        text = " AND ".join("(" + " OR ".join(f'"{term}"' for term in group) + ")" for group in groups)
+        weights = ", ".join(str(weight) for weight in SQLITE_WEIGHTS)
+        sql = f"""
+            SELECT search_entry.section, search_entry.object_id, -bm25(search_entry_fts, {weights}) AS rank
+            FROM search_entry_fts JOIN search_entry ON search_entry.id = search_entry_fts.rowid
+            WHERE search_entry_fts MATCH %s AND {visible_sql}
+            ORDER BY rank DESC, search_entry.id DESC
+            LIMIT {MAX_RESULTS}
+        """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [text, *visible_params])
+        return [Match(section, object_id, rank) for section, object_id, rank in cursor.fetchall()]
 
 
-class WordSimilar(Func):
-    """`title %> 'words'`: pg_trgm's indexable word-similarity test, at the connection's threshold.
-    (django.contrib.postgres registers it as a lookup only when that app is installed.)"""
-
-    template = "%(expressions)s"
-    arg_joiner = " %%> "
-    output_field = BooleanField()
-
-
-def _stored_column(section, name, output_field):
-    table = section.get_queryset().model._meta.db_table
-    # The table name comes from the model's Meta, never from the request.
-    return RawSQL(f'"{table}"."{name}"', [], output_field=output_field)  # noqa: S611
-
-
-def _search_postgresql_stored(section, words):
-    """Full-text matches on the stored, indexed columns (search/columns.py).
-
-    Found with the GIN index on `search_vector`, ranked on titles and leads (`search_rank_vector`),
-    newest first among equals. Titles that only resemble the words are looked for separately, and
-    only when nothing matches (`_similar_titles`): testing every title for similarity on a common
-    word cost 200 ms at 10,000 reports, as pg_trgm's index does not help when most titles qualify.
-    """
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-
-    prefix_terms = " & ".join(f"{word}:*" for word in words)
-    query = SearchQuery(prefix_terms, config="simple", search_type="raw") | SearchQuery(
-        prefix_terms, config="russian", search_type="raw"
-    )
-    matches = (
-        section.get_queryset()
-        .alias(stored_vector=_stored_column(section, "search_vector", SearchVectorField()))
-        .filter(stored_vector=query)
-        .annotate(
-            search_rank=SearchRank(_stored_column(section, "search_rank_vector", SearchVectorField()), query)
-        )
-        .order_by("-search_rank", "-pk")[:RESULTS_PER_SECTION]
-    )
-    return [SearchHit(section, obj, obj.search_rank) for obj in matches]
-
-
-def _similar_titles(section, words):
-    from django.contrib.postgres.search import TrigramWordSimilarity
-
-    title = _stored_column(section, "search_title", TextField())
-    folded = Value(fold(" ".join(words)))
-    similar = (
-        section.get_queryset()
-        .filter(WordSimilar(title, folded))
-        .annotate(search_rank=TrigramWordSimilarity(folded, title) * Value(0.5))
-        .order_by("-search_rank", "-pk")[:RESULTS_PER_SECTION]
-    )
-    return [SearchHit(section, obj, obj.search_rank) for obj in similar]
-
-
-def _search_simple(section, words):
-    """Every word in some field of either language. SQLite folds the case of ASCII letters only,
-    so Cyrillic words are tried as typed, in lower case and capitalised."""
+def visibility(chosen):
+    """SQL keeping the entries of the chosen sections whose item the public may see now: the
+    sections' own querysets decide, so a draft, an item scheduled for later or one unpublished by
+    an update() is never found."""
     condition = Q()
-    for word in words:
-        variants = {word, word.lower(), word.capitalize(), word.upper()}
-        any_field = Q()
-        columns = [column for name in section.weights for column in section.columns(name)]
-        for column in [*columns, *section.plain_fields]:
-            for variant in variants:
-                any_field |= Q(**{f"{column}__contains": variant})
-        condition &= any_field
-    queryset = section.get_queryset().filter(condition)[:RESULTS_PER_SECTION]
-    hits = []
-    for obj in queryset:
-        title = fold(str(getattr(obj, section.title_field, "") or ""))
-        rank = sum(1.0 for word in words if fold(word) in title) + 0.1
-        hits.append(SearchHit(section, obj, rank))
-    return hits
+    for section in chosen:
+        public = section.get_queryset()
+        if public.query.where:
+            condition |= Q(section=section.key, object_id__in=public.order_by().values("pk"))
+        else:
+            condition |= Q(section=section.key)
+    query = Entry.objects.filter(condition).query
+    sql, params = query.get_compiler(connection=connection).compile(query.where)
+    return f"({sql})", params
 
 
-def plain_text(value):
-    return " ".join(html.unescape(strip_tags(value or "")).split())
+def hits_for(matches, keys=frozenset()):
+    """The matches as hits with their objects: one query per section among them."""
+    by_key = {section.key: section for section in sections()}
+    ids = defaultdict(list)
+    for match in matches:
+        ids[match.section].append(match.object_id)
+    objects = {key: by_key[key].get_queryset().in_bulk(pks) for key, pks in ids.items() if key in by_key}
+    return [
+        SearchHit(by_key[match.section], objects[match.section][match.object_id], match.rank, keys)
+        for match in matches
+        if match.object_id in objects.get(match.section, {})
+    ]
 
 
-def highlight_snippet(hit, words):
-    """A short excerpt around the first match, escaped, with the matching words in <mark>."""
+def matches_keys(word, keys):
+    return any(form in keys for language in LANGUAGES for form in word_forms(word, language))
+
+
+def highlight_snippet(hit, keys):
+    """A short excerpt around the first word that matched, escaped, with the matching words in <mark>."""
     texts = [plain_text(getattr(hit.obj, name, "")) for name in hit.section.snippet_fields]
     texts = [text for text in texts if text]
     if not texts:
         return ""
-    folded_words = [fold(word) for word in words]
     chosen, position = texts[0], 0
     for text in texts:
-        folded = fold(text)
-        found = [folded.find(word) for word in folded_words if word in folded]
-        if found:
-            chosen, position = text, min(found)
+        words = normalize.WORD_RE.finditer(text)
+        found = next((word.start() for word in words if matches_keys(word.group(), keys)), None)
+        if found is not None:
+            chosen, position = text, found
             break
     start = max(0, position - SNIPPET_LENGTH // 3)
+    # Start and end on whole words.
+    space = chosen.find(" ", start, position)
+    if start > 0 and space != -1:
+        start = space + 1
     excerpt = chosen[start : start + SNIPPET_LENGTH]
     prefix = "…" if start > 0 else ""
     suffix = "…" if start + SNIPPET_LENGTH < len(chosen) else ""
-    return mark_safe(prefix + _mark_words(excerpt, folded_words) + suffix)  # noqa: S308 (escaped below)
+    return mark_safe(prefix + mark_words(excerpt, keys) + suffix)  # noqa: S308 (escaped in mark_words)
 
 
-def _mark_words(text, folded_words):
-    folded = fold(text)
-    spans = []
-    for word in folded_words:
-        for match in re.finditer(re.escape(word), folded):
-            spans.append((match.start(), match.end()))
-    spans.sort()
+def mark_words(text, keys):
     out, cursor = [], 0
-    for begin, end in spans:
-        if begin < cursor:
-            continue
-        out.append(escape(text[cursor:begin]))
-        out.append(f"<mark>{escape(text[begin:end])}</mark>")
-        cursor = end
+    for match in normalize.WORD_RE.finditer(text):
+        if matches_keys(match.group(), keys):
+            out.append(escape(text[cursor : match.start()]))
+            out.append(f"<mark>{escape(match.group())}</mark>")
+            cursor = match.end()
     out.append(escape(text[cursor:]))
     return "".join(out)

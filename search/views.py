@@ -1,11 +1,10 @@
 from django.views.generic import TemplateView
 
 from search import engine
-from unionsite.paging import page_of
 
 
 class SearchView(TemplateView):
-    """Search across everything the content apps offer to search."""
+    """Search across everything the content apps offer to search (or one section of it)."""
 
     template_name = "search/results.html"
     paginate_by = 10
@@ -16,18 +15,17 @@ class SearchView(TemplateView):
         available = engine.sections()
         section_key = self.request.GET.get("section") or None
         unknown_section = section_key is not None and section_key not in {s.key for s in available}
-        hits = []
+        results = engine.Results(query)
         if query and not unknown_section:
-            hits = engine.search(query, only_section=section_key)
-        page = page_of(hits, self.paginate_by, self.request.GET.get("page"))
+            results = engine.search(query, only_section=section_key)
         context.update(
             query=query,
             has_words=bool(engine.words_of(query)),
             sections=available,
             section_key=section_key,
             unknown_section=unknown_section,
-            hits=hits,
-            page_obj=page,
+            results=results,
+            page_obj=results.page(self.request.GET.get("page"), self.paginate_by),
         )
         return context
 

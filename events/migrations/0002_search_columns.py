@@ -1,11 +1,9 @@
-"""Stored search columns of events_event on PostgreSQL (search/columns.py); nothing on SQLite.
-
-The weights follow events/search.py and are frozen here.
+"""Did give events_event stored search columns on PostgreSQL; kept, empty, for the migrations that
+depend on it. The site index in search_entry replaced them, and search 0003 drops them from
+databases that have them.
 """
 
 from django.db import migrations
-
-from search.columns import search_columns
 
 
 class Migration(migrations.Migration):
@@ -14,10 +12,4 @@ class Migration(migrations.Migration):
         ("search", "0001_trigram_extension"),
     ]
 
-    operations = [
-        search_columns(
-            "events_event",
-            fields={"title": "A", "place": "B", "description": "C"},
-            title="title",
-        ),
-    ]
+    operations = []

@@ -1,12 +1,9 @@
-"""Stored search columns of faq_question on PostgreSQL (search/columns.py); nothing on SQLite.
-
-The weights follow faq/search.py and are frozen here. Databases that had them from the former
-unionsite 0004 get the same trigger again, unchanged.
+"""Did give faq_question stored search columns on PostgreSQL; kept, empty, for the migrations that
+depend on it. The site index in search_entry replaced them, and search 0003 drops them from
+databases that have them.
 """
 
 from django.db import migrations
-
-from search.columns import search_columns
 
 
 class Migration(migrations.Migration):
@@ -15,10 +12,4 @@ class Migration(migrations.Migration):
         ("search", "0001_trigram_extension"),
     ]
 
-    operations = [
-        search_columns(
-            "faq_question",
-            fields={"question": "A", "answer": "B"},
-            title="question",
-        ),
-    ]
+    operations = []

@@ -1,12 +1,9 @@
-"""Stored search columns of news_report on PostgreSQL (search/columns.py); nothing on SQLite.
-
-The weights follow news/search.py and are frozen here. Databases that had them from the former
-unionsite 0004 get the same trigger again, unchanged.
+"""Did give news_report stored search columns on PostgreSQL; kept, empty, for the migrations that
+depend on it. The site index in search_entry replaced them, and search 0003 drops them from
+databases that have them.
 """
 
 from django.db import migrations
-
-from search.columns import search_columns
 
 
 class Migration(migrations.Migration):
@@ -15,10 +12,4 @@ class Migration(migrations.Migration):
         ("search", "0001_trigram_extension"),
     ]
 
-    operations = [
-        search_columns(
-            "news_report",
-            fields={"title": "A", "lead": "B", "body": "C"},
-            title="title",
-        ),
-    ]
+    operations = []

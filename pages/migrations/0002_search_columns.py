@@ -1,11 +1,9 @@
-"""Stored search columns of pages_page on PostgreSQL (search/columns.py); nothing on SQLite.
-
-The weights follow pages/search.py and are frozen here.
+"""Did give pages_page stored search columns on PostgreSQL; kept, empty, for the migrations that
+depend on it. The site index in search_entry replaced them, and search 0003 drops them from
+databases that have them.
 """
 
 from django.db import migrations
-
-from search.columns import search_columns
 
 
 class Migration(migrations.Migration):
@@ -14,6 +12,4 @@ class Migration(migrations.Migration):
         ("search", "0001_trigram_extension"),
     ]
 
-    operations = [
-        search_columns("pages_page", fields={"title": "A", "lead": "B", "body": "C"}, title="title"),
-    ]
+    operations = []

@@ -1,0 +1,78 @@
+"""Spelling corrections from the vocabulary of indexed words (search.models.Term).
+
+A query word that is not in the vocabulary is compared with the words that share trigrams with
+it: PostgreSQL finds them with pg_trgm (`%` and the trigram index on search_term.term), SQLite
+with its FTS5 trigram table (the most shared trigrams first). Either way the candidates are then
+judged the same way, in Python: at most one edit (insertion, deletion, substitution) for words of
+up to five letters and two for longer ones, never another form of the same word (the stemmer
+already finds those), the closest first and, among equals, the word in the most items.
+"""
+
+from django.db import connection
+from rapidfuzz.distance import Levenshtein
+
+from search import normalize
+from search.models import Term
+
+# Shorter words are too often something else at one edit.
+MIN_LENGTH = 4
+CANDIDATES = 50
+
+
+def max_distance(word):
+    return 1 if len(word) <= 5 else 2
+
+
+def correct(words):
+    """The written `words` with each unknown word replaced by its closest known word, or None
+    when there is nothing to correct."""
+    folded = [" ".join(normalize.tokens(word)) for word in words]
+    checked = [word for word in folded if len(word) >= MIN_LENGTH and not word.isdigit() and " " not in word]
+    if not checked:
+        return None
+    known = set(Term.objects.filter(term__in=checked).values_list("term", flat=True))
+    corrected, changed = [], False
+    for word, fold in zip(words, folded, strict=True):
+        best = closest(fold) if fold in checked and fold not in known else None
+        corrected.append(best or word)
+        changed = changed or best is not None
+    return corrected if changed else None
+
+
+def closest(word):
+    """The known word nearest to the folded `word`, as written in the text, or None."""
+    limit = max_distance(word)
+    found = []
+    for term, shown, documents in candidates(word):
+        distance = Levenshtein.distance(word, term, score_cutoff=limit)
+        if distance <= limit and not same_word(word, term):
+            found.append((distance, -documents, term, shown))
+    return min(found)[3] if found else None
+
+
+def same_word(word, term):
+    return any(normalize.stem(word, language) == normalize.stem(term, language) for language in ("ky", "ru"))
+
+
+def candidates(word):
+    """(term, shown, documents) of vocabulary words resembling the folded `word`."""
+    shortest, longest = len(word) - max_distance(word), len(word) + max_distance(word)
+    if connection.vendor == "postgresql":
+        sql = """
+            SELECT term, shown, documents FROM search_term
+            WHERE term %% %s AND char_length(term) BETWEEN %s AND %s
+            ORDER BY similarity(term, %s) DESC, documents DESC LIMIT %s
+        """
+        params = [word, shortest, longest, word, CANDIDATES]
+    else:
+        trigrams = sorted({word[start : start + 3] for start in range(len(word) - 2)})
+        sql = """
+            SELECT search_term.term, search_term.shown, search_term.documents
+            FROM search_term_fts JOIN search_term ON search_term.id = search_term_fts.rowid
+            WHERE search_term_fts MATCH %s AND length(search_term.term) BETWEEN %s AND %s
+            ORDER BY bm25(search_term_fts), search_term.documents DESC LIMIT %s
+        """
+        params = [" OR ".join(f'"{trigram}"' for trigram in trigrams), shortest, longest, CANDIDATES]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
