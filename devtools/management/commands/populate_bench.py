@@ -154,6 +154,7 @@ class BenchContent:
             self.make_reports(reports, nodes)
             self.make_documents(documents, nodes)
             self.make_faq(faq)
+            call_command("rebuild_search_index", verbosity=0)  # bulk_create sends no signal to index
         bump_generation()
 
     def say(self, text):

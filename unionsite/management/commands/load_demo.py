@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -14,4 +15,5 @@ class Command(BaseCommand):
                 load(self.stdout)
             # The site's settings and home page, whose featured items point at the content above.
             siteconfig_demo.load(self.stdout)
+            call_command("rebuild_search_index", verbosity=0)  # demo loaders may write in bulk
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
