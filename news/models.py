@@ -206,6 +206,10 @@ class Report(SlugAndCoverMixin, Publishable):
             },
         )
 
+    def get_photo_url(self, number):
+        """The page of the gallery's photo `number` (1 for the first)."""
+        return f"{self.get_absolute_url()}photos/{number}/"
+
     @property
     def region(self):
         return self.organisation.region

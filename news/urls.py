@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from news.feeds import ReportFeed
-from news.views import ReportDetailView, ReportListView
+from news.views import PhotoDetailView, ReportDetailView, ReportListView
 
 
 class TwoDigitConverter:
@@ -23,4 +23,9 @@ urlpatterns = [
     path("feed/", ReportFeed(), name="feed"),
     path("feed/<slug:region>/", ReportFeed(), name="region_feed"),
     path("<int:year>/<dd:month>/<dd:day>/<slug:slug>/", ReportDetailView.as_view(), name="detail"),
+    path(
+        "<int:year>/<dd:month>/<dd:day>/<slug:slug>/photos/<int:number>/",
+        PhotoDetailView.as_view(),
+        name="photo",
+    ),
 ]

@@ -12,6 +12,14 @@ from unionsite.links import absolute_url, json_ld_script
 from unionsite.paging import NearestPageMixin
 
 
+def number_photos(report, photos):
+    """Give each photo of the gallery the address of its own page; its number needs no query."""
+    report.__dict__["_photo_numbers"] = {photo.pk: number for number, photo in enumerate(photos, 1)}
+    for number, photo in enumerate(photos, 1):
+        photo.number = number
+        photo.page_url = report.get_photo_url(number)
+
+
 class ReportListView(NearestPageMixin, ListView):
     """Newest first, 12 a page, filtered by region, organisation (with its tree), category, year.
 
@@ -65,7 +73,8 @@ class ReportDetailView(PreviewMixin, DetailView):
         context = super().get_context_data(**kwargs)
         report = self.object
         public = Report.objects.published().only("slug", "published_at", "title_ky", "title_ru")
-        context["photos"] = list(report.photos.all())
+        context["photos"] = photos = list(report.photos.all())
+        number_photos(report, photos)
         # Ordered by (time, pk), so reports published at the same moment still link to each other.
         same_time = Q(published_at=report.published_at)
         context["previous_report"] = (
@@ -112,3 +121,41 @@ class ReportDetailView(PreviewMixin, DetailView):
         if images:
             data["image"] = [absolute_url(self.request, image.url) for image in images]
         return json_ld_script(data)
+
+
+class PhotoDetailView(PreviewMixin, DetailView):
+    """One gallery photo on its own page, for readers without JavaScript and for shared links:
+    the large picture, its caption, "photo 2 of 5", the previous and next photos, and the way
+    back to the report's gallery. gallery.js shows the same in an overlay on the report page.
+    """
+
+    template_name = "news/photo_detail.html"
+    context_object_name = "report"
+
+    def get_queryset(self):
+        return self.visible(Report.objects.for_cards())
+
+    def get(self, request, *args, **kwargs):
+        self.object = report = self.get_object()
+        photos = list(report.photos.all())
+        number_photos(report, photos)
+        number = kwargs["number"]
+        if not 1 <= number <= len(photos):
+            raise Http404(_("This report has no photo with that number."))
+        canonical = report.get_photo_url(number)
+        if request.path != canonical:
+            if self.preview:
+                return redirect(f"{canonical}?preview=1")
+            return redirect(canonical, permanent=True)
+        context = self.get_context_data(object=report, photos=photos, number=number)
+        return self.render_to_response(context)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        photos, number = kwargs["photos"], kwargs["number"]
+        report = self.object
+        context["photo"] = photos[number - 1]
+        context["total"] = len(photos)
+        context["previous_url"] = report.get_photo_url(number - 1) if number > 1 else ""
+        context["next_url"] = report.get_photo_url(number + 1) if number < len(photos) else ""
+        return context

@@ -254,6 +254,7 @@ THUMBNAIL_ALIASES = {
         "card": {"size": (480, 320), "crop": "smart"},
         "card_2x": {"size": (960, 640), "crop": "smart"},
         "gallery_thumb": {"size": (240, 160), "crop": "smart"},
+        "gallery_thumb_2x": {"size": (480, 320), "crop": "smart"},
         "detail": {"size": (960, 0), "crop": False},
         "detail_2x": {"size": (1600, 0), "crop": False},
         "large": {"size": (1600, 1200), "crop": False},

@@ -84,7 +84,7 @@ def test_admin_uploads_many_photos_at_once(admin_client, district, events):
     report = Report.objects.get()
     photos = list(report.photos.all())
     assert [photo.order for photo in photos] == [1, 2, 3, 4, 5]
-    assert all(set(photo.sizes) == {"gallery_thumb", "large"} for photo in photos)
+    assert all(set(photo.sizes) == {"gallery_thumb", "gallery_thumb_2x", "large"} for photo in photos)
     assert "Галереяга 5 сүрөт кошулду." in response.content.decode()
 
 
