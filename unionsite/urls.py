@@ -19,6 +19,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/switch/<str:language>/", views.switch_language, name="switch_language"),
+    path("display/", views.set_display, name="set_display"),
     path("low-vision/<str:mode>/", views.switch_low_vision, name="switch_low_vision"),
     # Every address under upload/ (django-ckeditor's own pattern is a prefix) goes to our view.
     re_path(r"^ckeditor/upload/", editor_uploads.upload_image, name="editor_image_upload"),

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from siteconfig.home import home_context
+from unionsite import display
 from unionsite.links import absolute_url
 
 
@@ -72,23 +73,63 @@ def switch_language(request, language):
     return response
 
 
-@require_safe
-def switch_low_vision(request, mode):
-    """Turn the low-vision mode (larger text, high contrast) on or off; works without JavaScript."""
-    if mode not in ("on", "off"):
-        return page_not_found(request, exception=None)
+# The display view's parameters, named as unionsite/display.py's groups: {value: token, "" for the default}.
+DISPLAY_PARAMETERS = {
+    "size": {"1": "", "2": "size2", "3": "size3"},
+    "contrast": {"standard": "", "bw": "contrast-bw", "wb": "contrast-wb", "blue": "contrast-blue"},
+    "images": {"on": "", "off": "noimg"},
+    "spacing": {"normal": "", "wide": "spaced"},
+}
+
+
+def _display_response(request, chosen):
     response = HttpResponseRedirect(_safe_next_url(request) or reverse("home"))
-    if mode == "on":
+    value = display.serialise(chosen)
+    if value:
         response.set_cookie(
-            settings.LOW_VISION_COOKIE_NAME,
-            "1",
+            settings.DISPLAY_COOKIE_NAME,
+            value,
             max_age=settings.LANGUAGE_COOKIE_AGE,
             samesite="Lax",
             secure=settings.LANGUAGE_COOKIE_SECURE,
         )
     else:
+        response.delete_cookie(settings.DISPLAY_COOKIE_NAME, samesite="Lax")
+    # The one-switch cookie of the old low-vision mode gives way to the display cookie.
+    if settings.LOW_VISION_COOKIE_NAME in request.COOKIES:
         response.delete_cookie(settings.LOW_VISION_COOKIE_NAME, samesite="Lax")
     return response
+
+
+@require_safe
+def set_display(request):
+    """Change the display mode (text size, colours, images, spacing) and go back; no JavaScript needed.
+
+    Each parameter changes one setting and keeps the others; `reset` returns to the standard
+    version. A value the panel never sends is a 400, not a silent guess.
+    """
+    if "reset" in request.GET:
+        return _display_response(request, {})
+    chosen = display.current(request)
+    for parameter, values in DISPLAY_PARAMETERS.items():
+        if parameter not in request.GET:
+            continue
+        value = request.GET[parameter]
+        if value not in values:
+            return bad_request(request, exception=None)
+        if values[value]:
+            chosen[parameter] = values[value]
+        else:
+            chosen.pop(parameter, None)
+    return _display_response(request, chosen)
+
+
+@require_safe
+def switch_low_vision(request, mode):
+    """The old low-vision switch: "on" chooses large text in black on white, "off" the standard version."""
+    if mode not in ("on", "off"):
+        return page_not_found(request, exception=None)
+    return _display_response(request, display.parse(display.LEGACY_MODE) if mode == "on" else {})
 
 
 @require_safe

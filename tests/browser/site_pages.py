@@ -1,13 +1,33 @@
 """Every public page type, as URLs built from the demo content (`manage.py load_demo`).
 
-The accessibility audit and the HTML check visit the same list, in both languages and in the
-low-vision mode. A page type whose app has no content yet is an error, not a silent gap.
+The accessibility audit, the HTML check and the layout test visit the same list, in both
+languages and in the display modes below. A page type whose app has no content yet is an error,
+not a silent gap.
 """
 
 from django.urls import reverse
 from django.utils import translation
 
 LANGUAGES = ("ky", "ru")
+
+# Display modes (unionsite/display.py: cookie values) the audits cover, "" being the standard
+# version. Of the 48 combinations, colour contrast depends only on the scheme (site.css forces
+# every element into the scheme's two colours) and the text size (large text has a lower
+# threshold), so every scheme is audited at both size extremes; hidden images and wide spacing
+# change names and layout, and each appears with and without each scheme and size extreme.
+DISPLAY_MODES = (
+    "",
+    "size3.noimg",
+    "contrast-bw.noimg",
+    "size3.contrast-bw.spaced",
+    "contrast-wb.spaced",
+    "size3.contrast-wb.noimg",
+    "contrast-blue.noimg.spaced",
+    "size3.contrast-blue",
+)
+# For overflow, the colours hardly matter (a 2 px border): the sizes, spacing and images do.
+# Each size step appears, the largest with and without images and spacing.
+LAYOUT_MODES = ("", "size2.contrast-bw.noimg", "size3.contrast-wb.spaced", "size3.contrast-blue.noimg.spaced")
 
 
 def _first(queryset, what):
