@@ -6,7 +6,6 @@ from structure.models import Organisation, OrganisationKind
 from unionsite.text import visible_text
 
 QUESTION_MAX_LENGTH = 2000
-SEARCH_MAX_LENGTH = 200
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):
@@ -93,9 +92,3 @@ class AskQuestionForm(forms.ModelForm):
     @property
     def honeypot_filled(self):
         return bool(self.data.get("website", "").strip())
-
-
-def search_terms(raw):
-    """The words of a search query: invisible characters removed, cut to SEARCH_MAX_LENGTH, 10 words."""
-    query = visible_text((raw or "")[: SEARCH_MAX_LENGTH * 2])[:SEARCH_MAX_LENGTH].strip()
-    return query, query.split()[:10]

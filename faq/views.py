@@ -1,4 +1,5 @@
 import logging
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -12,19 +13,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView, TemplateView
 
-from faq.forms import SEARCH_MAX_LENGTH, AskQuestionForm, search_terms
+from faq.forms import AskQuestionForm
 from faq.models import IncomingQuestion, LegalReference, Question, Topic
 from faq.printing import short_answer
 from faq.structured_data import faq_page_json_ld
+from search.engine import clean_query
 from siteconfig.mail import sender, signature
 from unionsite.client import client_ip, posted_too_often
 from unionsite.links import absolute_url
-from unionsite.paging import page_of
 
 logger = logging.getLogger(__name__)
 
 SESSION_SENT_KEY = "faq_ask_sent"
-SEARCH_PAGE_SIZE = 20
 
 
 def legal_references_prefetch():
@@ -139,34 +139,9 @@ def question_detail(request, topic, slug):
 
 @require_safe
 def search(request):
-    """Search published questions and answers in both languages; every word must match."""
-    query, words = search_terms(request.GET.get("q", ""))
-    words = [word for word in words if len(word) >= 2]
-    page_obj = None
-    if words:
-        condition = Q()
-        for word in words:
-            condition &= (
-                Q(question_ky__icontains=word)
-                | Q(question_ru__icontains=word)
-                | Q(answer_ky__icontains=word)
-                | Q(answer_ru__icontains=word)
-            )
-        results = (
-            Question.objects.published()
-            .filter(condition)
-            .select_related("topic")
-            .order_by("topic__order", "topic_id", "order", "pk")
-        )
-        page_obj = page_of(results, SEARCH_PAGE_SIZE, request.GET.get("page"))
-    context = {
-        "query": query,
-        "searched": bool(query),
-        "too_short": bool(query) and not words,
-        "page_obj": page_obj,
-        "search_max_length": SEARCH_MAX_LENGTH,
-    }
-    return render(request, "faq/search.html", context)
+    """The FAQ is searched by the site search, limited to its section; this address stays for links."""
+    query = urlencode({"q": clean_query(request.GET.get("q", "")), "section": "faq"})
+    return redirect(f"{reverse('search')}?{query}", permanent=True)
 
 
 def hash_ip(ip):
