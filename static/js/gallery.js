@@ -182,6 +182,10 @@
     figure.addEventListener("pointercancel", function () {
       start = null;
     });
+    // Dragging the picture with a mouse would start the browser's own drag of the image file.
+    figure.addEventListener("dragstart", function (event) {
+      event.preventDefault();
+    });
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-viewer]"), setup);
