@@ -119,8 +119,18 @@ SLOTS = (
         ),
     ),
     (
-        "verbal",
+        "derivational",
         (
+            # abstract nouns and adjectives of a noun, after a stem of 4 letters or more:
+            # облустук → облус, райондук → район, кесиптик → кесип, жамааттык → жамаат
+            # (бирлик, айлык, жылдык keep theirs: бир "one", ай "moon", жыл "year")
+            ("лIк", L, 4),
+            ("дIк", Z, 4),
+            ("тIк", S, 4),
+            # "having": коркунучтуу → коркунуч, милдеттүү → милдет, салтанаттуу → салтанат
+            ("луу", L, 4),
+            ("дуу", Z, 4),
+            ("туу", S, 4),
             # past participle (болгон, берген, өткөрүлгөн, чыккан)
             ("гAн", V | Z, None),
             ("кAн", S, None),
@@ -135,6 +145,7 @@ SHORT_STEMS = frozenset({"иш", "эл", "уй", "ош", "ай", "ат", "ой",
 PROTECTED = frozenset(
     {
         "жаны",  # жаңы "new", not жан "soul" + -ы
+        "жанылык",  # жаңылык "news", not жаңы "new" + -лык
         "башка",  # "other", not баш "head" + -ка
         "бирге",  # "together"
         "ошондо",
@@ -144,6 +155,12 @@ PROTECTED = frozenset(
     }
 )
 PROTECTED_ENDINGS = ("стан",)  # Кыргызстан is not Кыргызс + -тан
+# Stems that end in с: облусу is облус + -у, not облу + -су (as республикасы is республика + -сы).
+# No ending is removed that would cut into one of these.
+# So are a few loanwords ending in a consonant and д or т: съезди is съезд + -и, not съез + -ди.
+KNOWN_STEMS = frozenset(
+    {"облус", "талас", "класс", "курс", "конкурс", "процесс", "ресурс", "статус", "съезд", "текст"}
+)
 FINAL_DEVOICING = {"г": "к", "б": "п"}
 
 
@@ -196,12 +213,12 @@ RULES = tuple(
 
 
 def _cuts_protected(word, stem):
-    """Whether removing the ending after `stem` would cut into a protected ending."""
+    """Whether removing the ending after `stem` would cut into a protected ending or a known stem."""
     for protected in PROTECTED_ENDINGS:
         start = word.rfind(protected)
         if start >= 0 and start + len(protected) > len(stem):
             return True
-    return False
+    return any(len(stem) < len(known) and word.startswith(known) for known in KNOWN_STEMS)
 
 
 def _strip_slot(word, rules):
@@ -221,9 +238,15 @@ def stem(word):
     if len(word) <= MIN_STEM or not any(char in VOWELS for char in word):
         return word
     for rules in RULES:
+        word = _devoice(word)
         if word in PROTECTED or word.endswith(PROTECTED_ENDINGS):
             break
         word = _strip_slot(word, rules)
+    return _devoice(word)
+
+
+def _devoice(word):
+    """к and п voice to г and б before a vowel (айлык, айлыгы): write the stem with к and п."""
     if len(word) >= MIN_STEM and word[-1] in FINAL_DEVOICING:
-        word = word[:-1] + FINAL_DEVOICING[word[-1]]
+        return word[:-1] + FINAL_DEVOICING[word[-1]]
     return word

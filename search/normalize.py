@@ -46,22 +46,120 @@ KYRGYZ_FOLD = str.maketrans("ңөүё", "ноуе")
 # "Бишкек" on the wrong layout becomes "b" and is read as "в".
 LATIN_LOOKALIKES = str.maketrans("aeopcxykmthb", "аеорсхукмтнв")
 WORD_RE = re.compile(r"[^\W_]+")
+VERBAL_NOUN_ENDINGS = ("ение", "ения", "ению", "ением", "ении", "ений", "ениям", "ениями", "ениях")
 CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 LATIN_RE = re.compile(r"[a-z]")
 
-# Applied in order to a Snowball Russian stem: (ending, replacement, shortest stem left).
-# Snowball keeps the suffix of the verbal noun (увольнение → увольнен) and the theme vowel of the
-# imperfective verb (увольнять → увольня), while the perfective loses both (уволить → увол).
+# Applied in order to a Snowball Russian stem: (what the word must end with, or "" for any word;
+# the stem's ending; its replacement; the shortest stem left). Snowball keeps the suffix of the
+# verbal noun (увольнение → увольнен) and the theme of the imperfective verb (увольнять →
+# увольня), while the perfective loses both (уволить → увол).
 RUSSIAN_DERIVATIONS = (
-    ("ен", "", 4),  # увольнен → увольн, изменен → измен, назначен → назнач
-    ("ня", "н", 4),  # увольня → увольн
-    ("ьн", "", 3),  # увольн → увол
-    ("ь", "", 3),
-    ("вл", "в", 3),  # заявлен → заявл → заяв (заявить), предоставл → предостав
-    ("бл", "б", 3),
-    ("пл", "п", 3),
-    ("мл", "м", 3),
+    (VERBAL_NOUN_ENDINGS, "ен", "", 3),  # увольнен → увольн, изменен → измен, назначен → назнач
+    ("", "ня", "н", 3),  # увольня → увольн, выполня → выполн (выполнить)
+    ("", "ьн", "", 3),  # увольн → увол
+    ("", "ь", "", 3),
+    ("", "вл", "в", 3),  # заявл → заяв (заявить), предоставл → предостав
+    ("", "бл", "б", 3),
+    ("", "пл", "п", 3),  # вступл → вступ (вступить)
+    ("", "мл", "м", 3),  # оформл → оформ (оформить)
 )
+
+# Words whose Snowball stem differs between forms of one word: the stem all forms get.
+RUSSIAN_STEMS = {
+    # place names Snowball reads as short adjectives in one case only (Узген → узг, Узгене → узген)
+    "узген": "узг",
+    "баткен": "батк",
+    "ноокен": "ноок",
+    "кербен": "керб",
+    # the vowel that comes and goes: день, дня, дню
+    **dict.fromkeys(("дня", "дню", "днем", "дни", "дне", "дней", "дням", "днями", "днях"), "ден"),
+}
+# A noun in -ана/-яна, -аны/-яны is read by Snowball as a verb (охрана → охра, but охране →
+# охран): after а or я, these two endings lose only their vowel.
+RUSSIAN_NOUN_ENDINGS = ("ана", "яна", "аны", "яны")
+
+# Words a query may leave out: they join other words and find everything. Folded, as tokens are.
+KYRGYZ_STOPWORDS = frozenset(
+    {
+        "жана",
+        "менен",
+        "учун",
+        "боюнча",
+        "жонундо",
+        "тууралуу",
+        "да",
+        "де",
+        "же",
+        "бул",
+        "ал",
+        "эле",
+        "гана",
+        "деп",
+        "эмне",
+        "кантип",
+        "канча",
+        "кандай",
+        "ким",
+        "керек",
+    }
+)
+RUSSIAN_STOPWORDS = frozenset(
+    {
+        "и",
+        "в",
+        "во",
+        "не",
+        "что",
+        "на",
+        "с",
+        "со",
+        "как",
+        "а",
+        "то",
+        "но",
+        "да",
+        "к",
+        "у",
+        "же",
+        "за",
+        "бы",
+        "по",
+        "ее",
+        "от",
+        "о",
+        "об",
+        "из",
+        "ли",
+        "или",
+        "ни",
+        "до",
+        "для",
+        "при",
+        "без",
+        "под",
+        "над",
+        "про",
+        "через",
+        "это",
+        "этот",
+        "эта",
+        "эти",
+        "его",
+        "их",
+        "чем",
+        "кто",
+        "где",
+        "когда",
+        "если",
+        "чтобы",
+        "мне",
+        "меня",
+        "мой",
+        "свой",
+    }
+)
+STOPWORDS = KYRGYZ_STOPWORDS | RUSSIAN_STOPWORDS
 
 _russian = snowballstemmer.stemmer("russian")
 
@@ -97,8 +195,11 @@ def _russian_stem(word):
     if not CYRILLIC_RE.search(word):
         return word
     result = _russian.stemWord(word)
-    for ending, replacement, shortest in RUSSIAN_DERIVATIONS:
-        if result.endswith(ending) and len(result) - len(ending) >= shortest:
+    if word.endswith(RUSSIAN_NOUN_ENDINGS) and result == word[:-2]:
+        result = word[:-1]
+    result = RUSSIAN_STEMS.get(result, result)
+    for word_endings, ending, replacement, shortest in RUSSIAN_DERIVATIONS:
+        if word.endswith(word_endings) and result.endswith(ending) and len(result) - len(ending) >= shortest:
             result = result[: -len(ending)] + replacement
     return result
 
@@ -109,8 +210,10 @@ def terms(text, language):
 
 
 def term_pairs(text):
-    """For each word of `text`, its Kyrgyz and its Russian term."""
-    return [(stem(word, "ky"), stem(word, "ru")) for word in tokens(text)]
+    """For each word of a query, its Kyrgyz and its Russian term; stopwords left out unless all are."""
+    words = tokens(text)
+    words = [word for word in words if word not in STOPWORDS] or words
+    return [(stem(word, "ky"), stem(word, "ru")) for word in words]
 
 
 def terms_all(text):
