@@ -22,8 +22,26 @@ def _media_in_tmp(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _caches_in_tmp(tmp_path_factory):
+    """The shared file caches (settings.CACHES without REDIS_URL) in this run's own folders.
+
+    The project's var/cache and var/ratelimit are shared by every run and server on the machine:
+    another run clearing them would empty this one's cache in the middle of a test.
+    """
+    if not settings.CACHES["default"]["BACKEND"].endswith("SharedFileCache"):
+        yield
+        return
+    caches = {
+        alias: {**config, "LOCATION": str(tmp_path_factory.mktemp(f"cache-{alias}"))}
+        for alias, config in settings.CACHES.items()
+    }
+    with override_settings(CACHES=caches):
+        yield
+
+
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache(_caches_in_tmp):
     from django.core.cache import cache, caches
 
     counts = caches[settings.RATELIMIT_USE_CACHE]

@@ -1,7 +1,11 @@
-from csp.constants import SELF, UNSAFE_INLINE
-from csp.middleware import CSPMiddleware
+import http.client
+
+from csp.constants import HEADER, HEADER_REPORT_ONLY, SELF, UNSAFE_INLINE
+from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.core.signals import setting_changed
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, QueryDict
 from django.template.loader import render_to_string
@@ -83,6 +87,43 @@ class SiteCSPMiddleware(CSPMiddleware):
       element or a javascript: address stays refused there too.
     """
 
+    def process_response(self, request, response):
+        if not self._plain(request, response):
+            return super().process_response(request, response)
+        # The settings' policy as it is for every public page: built once per process, not twice
+        # per response (django-csp builds the policy and the report-only one each time).
+        if (
+            response.status_code in (http.client.INTERNAL_SERVER_ERROR, http.client.NOT_FOUND)
+            and settings.DEBUG
+        ):
+            return response
+        for header, report_only, exempt in (
+            (HEADER, False, "_csp_exempt"),
+            (HEADER_REPORT_ONLY, True, "_csp_exempt_ro"),
+        ):
+            policy = built_policy(report_only)
+            if not policy or header in response or getattr(response, exempt, False):
+                continue
+            config = (
+                getattr(
+                    settings,
+                    "CONTENT_SECURITY_POLICY_REPORT_ONLY" if report_only else "CONTENT_SECURITY_POLICY",
+                    None,
+                )
+                or {}
+            )
+            if not request.path_info.startswith(tuple(config.get("EXCLUDE_URL_PREFIXES", None) or ())):
+                response[header] = policy
+        if getattr(request, "_csp_nonce", None) is None:
+            request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
+
+    def _plain(self, request, response):
+        """Whether the response gets the settings' policy unchanged: no nonce, no decorator, not staff."""
+        if getattr(request, "_csp_nonce", None) is not None or is_staff_path(request.path_info):
+            return False
+        return not any(getattr(response, name, None) is not None for name in POLICY_CHANGES)
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if is_staff_path(request.path_info) and parts.update is None:
@@ -94,6 +135,28 @@ class SiteCSPMiddleware(CSPMiddleware):
             if shows_rich_text_editor(response):
                 parts.update["script-src-attr"] = [UNSAFE_INLINE]
         return parts
+
+
+# What django-csp's decorators (@csp_update, @csp_replace, @csp) put on a response.
+POLICY_CHANGES = tuple(
+    f"_csp_{kind}{suffix}" for kind in ("config", "update", "replace") for suffix in ("", "_ro")
+)
+_built_policies = {}
+
+
+def built_policy(report_only):
+    """The settings' policy (or report-only policy) as a header value, built on first use."""
+    if report_only not in _built_policies:
+        _built_policies[report_only] = build_policy(report_only=report_only)
+    return _built_policies[report_only]
+
+
+def _forget_built_policies(setting, **kwargs):
+    if setting in ("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY_REPORT_ONLY"):
+        _built_policies.clear()
+
+
+setting_changed.connect(_forget_built_policies)
 
 
 def shows_rich_text_editor(response):

@@ -153,11 +153,19 @@ if REDIS_URL:
         }
     }
 else:
+    # Files under var/, shared by every process on the machine (gunicorn's workers, runserver, a
+    # management command run beside them): an edit made in one is seen by all. Files rather than
+    # the database cache: measured in docs/performance.md. Several app servers need REDIS_URL.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        # Rate-limit counts must be shared by every worker and outlive a killed one: on disk.
+        "default": {
+            "BACKEND": "unionsite.filecache.SharedFileCache",
+            "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            # Pages, their generation and the card fragments (a few KB each when compressed).
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        },
+        # Rate-limit counts must outlive a killed worker and not be culled with the pages.
         "ratelimit": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "unionsite.filecache.SharedFileCache",
             "LOCATION": os.environ.get("DJANGO_RATELIMIT_CACHE_DIR", str(BASE_DIR / "var" / "ratelimit")),
             # Culling past MAX_ENTRIES would forget counts: one entry per address and hour.
             "OPTIONS": {"MAX_ENTRIES": 100_000},
@@ -165,7 +173,7 @@ else:
     }
 RATELIMIT_USE_CACHE = "ratelimit" if "ratelimit" in CACHES else "default"
 # Whole pages for anonymous visitors, dropped when content changes (unionsite/pagecache.py);
-# 0 turns the page cache off. With several worker processes, set REDIS_URL: locmem is per process.
+# 0 turns the page cache off. The cache must be shared by every process (unionsite/checks.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
 CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
