@@ -6,7 +6,7 @@ DEV_ENV := DJANGO_DEBUG=1
 # Production shells export DJANGO_SECRET_KEY and the rest; a developer's shell gets debug settings.
 MANAGE_ENV := $(if $(DJANGO_SECRET_KEY),,$(DEV_ENV))
 
-.PHONY: run test pytest lint format messages install install-dev clean backup restore loadtest browser-system-deps browser-tools bench populate-bench bench-tools lighthouse guide-screenshots
+.PHONY: run test pytest lint format messages install install-dev clean backup restore loadtest browser-system-deps browser-tools bench populate-bench bench-tools lighthouse guide-screenshots cluster-tools cluster-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -103,6 +103,31 @@ DEV_TOOLS_ENV := DJANGO_DEV_TOOLS=1
 # database is taken away and brought back: 0 errors, 503 meanwhile, recovery by itself.
 loadtest: install
 	$(DEV_ENV) $(DEV_TOOLS_ENV) $(BIN)/python manage.py loadtest --seconds 60 --clients 8 --workers 2
+
+# nginx in front of two gunicorn instances with PostgreSQL and Redis (db 13): deploy/nginx/unionsite.conf
+# as production runs it, an edit seen through every instance, downloads by X-Accel-Redirect, the
+# load mix through nginx and one instance stopped mid-run (docs/deployment.md). nginx runs from a
+# temporary folder on a free port (never the system service); as root, missing nginx and wrk are
+# installed with apt-get. CLUSTER_DATABASE_URL must name a database unionsite_cluster*: it is emptied.
+CLUSTER_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/unionsite_cluster
+CLUSTER_REDIS_URL ?= redis://127.0.0.1:6379/13
+
+cluster-tools:
+	@missing=""; \
+	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing for the cluster test:$$missing"; \
+			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+		else \
+			echo "The cluster test needs:$$missing (apt-get install -y$$missing as root)."; \
+		fi; \
+	fi
+
+cluster-test: install cluster-tools
+	$(DEV_ENV) $(DEV_TOOLS_ENV) $(BIN)/python manage.py cluster_test --database-url $(CLUSTER_DATABASE_URL) \
+		--redis-url $(CLUSTER_REDIS_URL) $(CLUSTER_ARGS)
 
 # Performance at real volume (docs/performance.md). The bench database is separate:
 # var/bench/bench.sqlite3, or BENCH_DATABASE_URL=postgres://... for the real figures (search).

@@ -215,6 +215,27 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads live in MEDIA_ROOT, a folder every app server shares (deploy/), unless a bucket is named:
+# then on S3-compatible object storage through django-storages (README, "Deployment").
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            # Signed, expiring URLs unless the bucket (or the custom domain) is public.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
+            # Never replace a stored file: a second upload under the same name gets a new name.
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
 
 # Uploads: Django refuses request bodies above this; per-field limits are tighter (see the apps).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
