@@ -2,17 +2,18 @@
 
 No maintained Kyrgyz stemmer exists on PyPI or in Debian (Apertium's analyser is not packaged),
 so this one is written here. It is deliberately light: it removes the inflectional endings a
-reader types on the end of a word (case, possessive, plural) and two verbal endings, and leaves
-derivation alone (кесип "profession" and кесиптик "professional", окуу "study" and окуучу
-"pupil", жыл "year" and жылкы "horse" stay apart).
+reader types on the end of a word (case, possessive, plural), the adjective endings -лык and
+-луу after a stem of four letters or more (облустук → облус, коркунучтуу → коркунуч), the past
+participle -ган and the verbal noun -уу. Other derivation stays: окуу "study" and окуучу "pupil",
+жыл "year" and жылкы "horse", бир "one" and бирлик "union" keep apart.
 
 It works on folded text (search/normalize.py: lower case, ң→н, ө→о, ү→у). Folding happens to
 keep Kyrgyz vowel harmony readable: the last vowel of the stem decides the vowel of the ending,
 
-    stem vowel а ы   -> ending а / ы     (жаштар, кыздын)
-    stem vowel е и   -> ending е / и     (мугалимдер, мугалимдин)
-    stem vowel о ө   -> ending о / у     (колдор, жолдун; көлдөр → колдор, сөздүн → создун)
-    stem vowel у ү   -> ending а or о / у (уюмдар, күндөр → кундор; уюмдун, күндүн → кундун)
+    stem vowel а ы   -> ending а / ы       (жаштар, кыздын)
+    stem vowel е и   -> ending е / и       (мугалимдер, мугалимдин)
+    stem vowel о ө   -> ending о / у       (колдор, жолдун; көлдөр → колдор, сөздүн → создун)
+    stem vowel у ү   -> ending а or о / у  (уюмдар, күндөр → кундор; уюмдун, күндүн → кундун)
 
 and the first consonant of the ending agrees with the last sound of the stem (voicing):
 -лар after a vowel, й or р, -дар after a voiced consonant, -тар after a voiceless one; -га
@@ -20,16 +21,17 @@ after a vowel or a voiced consonant, -ка after a voiceless one; and so on. An 
 only when both agree, which keeps most words that merely end like a suffix whole (Баткен is not
 бат + -кен, мугалим is not мугал + -им).
 
-Endings are removed from the end of the word in slot order — case, then possessive, then plural,
-then the verbal endings — at most one per slot, and never below `MIN_STEM` letters (two-letter
-stems only from `SHORT_STEMS`). A stem ending in г or б is written with к or п (айлыгы → айлык,
-like айлык itself).
+Endings are removed from the end of the word in slot order (`SLOTS`: case, possessive, plural,
+derivational), at most one per slot, the longest that fits first, and never below `MIN_STEM`
+letters (two-letter stems only from `SHORT_STEMS`). A stem ending in г or б is written with к
+or п (айлыгы → айлык, like айлык itself).
 
 Limits: it knows no lexicon, so a word that really ends in a suffix-like string after a
-matching stem is still cut (кары "old" → кар "snow"); loanwords that break harmony keep their
-ending; verbs keep most of their tense and person endings; the 1st and 2nd person singular
-possessives (-ым, -ың) are only partly handled because after folding they collide with too many
-plain words. `PROTECTED` lists whole words that must never be cut.
+matching stem is still cut (кары "old" → кар "snow"), and a word whose bare form looks inflected
+may stem apart from its other forms; `PROTECTED`, `PROTECTED_ENDINGS` and `KNOWN_STEMS` list the
+exceptions met so far. Loanwords that break harmony keep their ending; verbs keep most of their
+tense and person endings; the 1st person singular possessive (-ым, -им) is left alone, as too
+many plain words end like it (мугалим, келишим, билим, уюм).
 """
 
 VOWELS = frozenset("аеиоуыэюяё")
@@ -107,7 +109,6 @@ SLOTS = (
             ("Iн", C, None),
             ("сI", V, None),  # his, her, its
             ("I", C, None),
-            ("Iм", C, 4),  # my: only after a longer stem (билим, чечим, илим stay whole)
         ),
     ),
     (
