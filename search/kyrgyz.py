@@ -108,7 +108,8 @@ SLOTS = (
             ("сIн", V, None),  # his, her, its, as an object (республикасын, укугун)
             ("Iн", C, None),
             ("сI", V, None),  # his, her, its
-            ("I", C, None),
+            # not after ч: тарбиячы, окуучу, жетекчи are whole words (their plural keeps the vowel)
+            ("I", C - {"ч"}, None),
         ),
     ),
     (

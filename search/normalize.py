@@ -46,6 +46,8 @@ KYRGYZ_FOLD = str.maketrans("ңөүё", "ноуе")
 # "Бишкек" on the wrong layout becomes "b" and is read as "в".
 LATIN_LOOKALIKES = str.maketrans("aeopcxykmthb", "аеорсхукмтнв")
 WORD_RE = re.compile(r"[^\W_]+")
+# The case forms of adjectives in -ский, but not -ским/-ском, which nouns in -ск have too (отпуском).
+ADJECTIVE_SK_ENDINGS = ("ский", "ская", "ское", "ские", "ского", "скому", "ских", "скую", "скими", "ской")
 VERBAL_NOUN_ENDINGS = ("ение", "ения", "ению", "ением", "ении", "ений", "ениям", "ениями", "ениях")
 CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 LATIN_RE = re.compile(r"[a-z]")
@@ -53,17 +55,24 @@ LATIN_RE = re.compile(r"[a-z]")
 # Applied in order to a Snowball Russian stem: (what the word must end with, or "" for any word;
 # the stem's ending; its replacement; the shortest stem left). Snowball keeps the suffix of the
 # verbal noun (увольнение → увольнен) and the theme of the imperfective verb (увольнять →
-# увольня), while the perfective loses both (уволить → увол).
+# увольня, заключать → заключа), while the perfective loses both (уволить → увол); a noun
+# loses its own а (работа → работ), so a stem still ending in а is a verb's.
 RUSSIAN_DERIVATIONS = (
     (VERBAL_NOUN_ENDINGS, "ен", "", 3),  # увольнен → увольн, изменен → измен, назначен → назнач
-    ("", "ня", "н", 3),  # увольня → увольн, выполня → выполн (выполнить)
+    ("", "ня", "н", 3),  # увольня → увольн, выполня → выполн (выполнить), объединя → объедин
+    ("", "ля", "л", 3),  # предоставля → предоставл → предостав, определя → определ
+    ("", "а", "", 3),  # работа(ть) → работ (работа), отказа(ться) → отказ, заключа(ть) → заключ
+    (ADJECTIVE_SK_ENDINGS, "ск", "", 2),  # бишкекск → бишкек, городск → город, ошск → ош
     ("", "ьн", "", 3),  # увольн → увол
-    ("", "ь", "", 3),
+    ("", "ь", "", 3),  # каракольск → каракол
     ("", "вл", "в", 3),  # заявл → заяв (заявить), предоставл → предостав
     ("", "бл", "б", 3),
     ("", "пл", "п", 3),  # вступл → вступ (вступить)
     ("", "мл", "м", 3),  # оформл → оформ (оформить)
 )
+# Nouns Snowball reads as verb forms after а or я: (the word's endings, letters the noun drops).
+# охрана → охра but охране → охран; устав → уста but уставом → устав; Бекжан → бекжа.
+RUSSIAN_NOUN_READINGS = ((("ана", "яна", "аны", "яны"), 1), (("ав", "яв", "ан", "ян"), 0))
 
 # Words whose Snowball stem differs between forms of one word: the stem all forms get.
 RUSSIAN_STEMS = {
@@ -75,9 +84,6 @@ RUSSIAN_STEMS = {
     # the vowel that comes and goes: день, дня, дню
     **dict.fromkeys(("дня", "дню", "днем", "дни", "дне", "дней", "дням", "днями", "днях"), "ден"),
 }
-# A noun in -ана/-яна, -аны/-яны is read by Snowball as a verb (охрана → охра, but охране →
-# охран): after а or я, these two endings lose only their vowel.
-RUSSIAN_NOUN_ENDINGS = ("ана", "яна", "аны", "яны")
 
 # Words a query may leave out: they join other words and find everything. Folded, as tokens are.
 KYRGYZ_STOPWORDS = frozenset(
@@ -195,13 +201,14 @@ def _russian_stem(word):
     if not CYRILLIC_RE.search(word):
         return word
     result = _russian.stemWord(word)
-    if word.endswith(RUSSIAN_NOUN_ENDINGS) and result == word[:-2]:
-        result = word[:-1]
-    result = RUSSIAN_STEMS.get(result, result)
+    for endings, dropped in RUSSIAN_NOUN_READINGS:
+        noun = word[: len(word) - dropped]
+        if word.endswith(endings) and len(result) < len(noun):
+            return RUSSIAN_STEMS.get(noun, noun)
     for word_endings, ending, replacement, shortest in RUSSIAN_DERIVATIONS:
         if word.endswith(word_endings) and result.endswith(ending) and len(result) - len(ending) >= shortest:
             result = result[: -len(ending)] + replacement
-    return result
+    return RUSSIAN_STEMS.get(result, result)
 
 
 def terms(text, language):

@@ -7,8 +7,7 @@ from search.normalize import stem, terms
 
 
 def ky(word):
-    (term,) = terms(word, "ky")
-    return term
+    return " ".join(terms(word, "ky"))
 
 
 # Each family: the forms a reader may type, which must all give one stem.
@@ -46,6 +45,9 @@ FAMILIES = [
     ["жолугушуу", "жолугушту"],
     ["долбоор", "долбоору", "долбоорду", "долбоорлорду", "долбоорго"],
     ["педагог", "педагогдор", "педагогу"],
+    ["тарбиячы", "тарбиячылар", "тарбиячыларга", "тарбиячысы"],
+    ["иш берүүчү", "иш берүүчүлөр", "иш берүүчүнүн", "иш берүүчүгө"],
+    ["окуучу", "окуучулар", "окуучулардын"],
 ]
 
 
