@@ -5,7 +5,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.db.models import F, Prefetch, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
@@ -95,6 +95,15 @@ def download_file_name(document, document_file):
     return f"{title}.{document_file.format or 'bin'}"
 
 
+def _on_local_disk(storage):
+    """False for object storage (S3 and the like), which has no path on this machine."""
+    try:
+        storage.path("")
+    except NotImplementedError:
+        return False
+    return True
+
+
 def _file_missing(request, document, document_file):
     logger.error("Document file missing on disk: %s (document %s)", document_file.file.name, document.slug)
     return render(
@@ -118,7 +127,17 @@ def download(request, slug, language):
         return _file_missing(request, document, document_file)
     file_name = download_file_name(document, document_file)
     prefix = settings.DOCUMENTS_X_ACCEL_PREFIX
-    if prefix:
+    if not _on_local_disk(storage):
+        # Object storage: the browser fetches the bytes from the bucket with a short-lived signed
+        # address that names the file, so no worker is held for the length of a download.
+        disposition = content_disposition_header(True, file_name)
+        parameters = {
+            "ResponseContentDisposition": disposition,
+            "ResponseContentType": document_file.content_type,
+        }
+        response = HttpResponseRedirect(storage.url(name, parameters=parameters))
+        response["Cache-Control"] = "private, no-store"
+    elif prefix:
         # nginx serves the bytes from its internal location; Django only checks and counts.
         response = HttpResponse(content_type=document_file.content_type)
         response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(name)
