@@ -22,9 +22,18 @@ cookies or vary on them (a form's CSRF token, the session), non-200 responses, s
 entries (it changes the page's markup), chosen by its cookie rather than by `Vary: Cookie`, which
 would split the cache per visitor.
 
-The generation lives in the default cache, so it is shared by every process only when that cache
-is shared: with several gunicorn workers, production sets REDIS_URL (locmem is per process; a
-change made in one worker would not reach the pages cached by another until they expire).
+The generation lives in the default cache, shared by every process: files under var/cache without
+REDIS_URL (unionsite/filecache.py), Redis with it (needed for several app servers). A per-process
+cache would leave the other workers serving the old page; unionsite/checks.py warns of it.
+
+Cards and list items (a report's card, a document's item, an FAQ answer, an event's card) are
+cached as fragments by the templates' {% cache %} tag, keyed by the object, its `updated_at`, the
+language and the *fragment epoch* (`request.fragment_epoch`): so after one edit a page is rendered
+again around the cards it already had. The epoch moves only when what a card shows may have
+changed without its own object's `updated_at` changing: a save or delete of any content model
+other than the carded ones (`CARD_MODELS`: an organisation's name, a category, a document type,
+an FAQ's legal reference) and every explicit `bump_generation()` (bulk changes by code and
+commands).
 """
 
 import logging
@@ -43,11 +52,18 @@ from django.utils.cache import (
     patch_cache_control,
     set_response_etag,
 )
+from django.utils.functional import SimpleLazyObject
 
 from unionsite import display, registry
 
 GENERATION_KEY = "pagecache:generation"
 NEXT_CHANGE_KEY = "pagecache:next-change"
+FRAGMENT_EPOCH_KEY = "pagecache:fragment-epoch"
+# The models whose cards are cached keyed by their own `updated_at` (the {% cache %} tags in
+# report_card.html, _document_item.html, event_card.html and faq's question_list.html): saving one
+# changes its own cards' keys. A save of any other content model (an organisation's name, a
+# category) may change what cards show, so it moves the fragment epoch.
+CARD_MODELS = {"news.report", "documents.document", "events.event", "faq.question"}
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
 
 _schedules = []
@@ -75,44 +91,55 @@ def _next_change_timestamp():
     return min(times) if times else 0
 
 
-def _increment():
+def _increment(key=GENERATION_KEY):
     cache = page_cache()
     try:
-        return cache.incr(GENERATION_KEY)
+        return cache.incr(key)
     except ValueError:
         # Missing (first use, or the cache was flushed): start from the clock, which is past any
         # number an earlier run can have reached.
         generation = int(time.time() * 1000)
-        cache.set(GENERATION_KEY, generation, None)
+        cache.set(key, generation, None)
         return generation
 
 
 def bump_generation():
-    """Make every cached page stale now. Call it after changing content with queryset.update()."""
+    """Make every cached page and card stale now. Call it after changing content with queryset.update()."""
     _increment()
+    _increment(FRAGMENT_EPOCH_KEY)
     # The schedule may have changed too (a report scheduled, or a scheduled one published early):
     # look it up now, once per change, rather than in the next page request.
     page_cache().set(NEXT_CHANGE_KEY, _next_change_timestamp(), None)
 
 
-def _bump_safely():
+def _bump_safely(fragments=True):
     # A cache outage (Redis down) must never stop an editor's save; pages are not served from a
     # cache that is down anyway.
     try:
-        bump_generation()
+        if fragments:
+            bump_generation()
+        else:
+            _increment()
+            page_cache().set(NEXT_CHANGE_KEY, _next_change_timestamp(), None)
     except Exception:
         logger.exception("Could not invalidate the page cache")
 
 
-def bump_after_change(sender=None, using=None, **kwargs):
-    _bump_safely()
-    transaction.on_commit(_bump_safely, using=using)
+def bump_after_change(sender=None, using=None, fragments=None, **kwargs):
+    """Pages are stale; cards too unless the changed model is one whose cards key on `updated_at`."""
+    if fragments is None:
+        fragments = sender is None or sender._meta.label_lower not in CARD_MODELS
+    _bump_safely(fragments)
+    transaction.on_commit(lambda: _bump_safely(fragments), using=using)
 
 
-def current_generation():
-    """The generation to key pages with, or None to skip the page cache (it or the database is down)."""
+def current_generation(request=None):
+    """The generation to key pages with, or None to skip the page cache (it or the database is down).
+
+    Given the request, it also sets `request.fragment_epoch`, read in the same cache round trip.
+    """
     try:
-        return _current_generation()
+        return _current_generation(request)
     except DatabaseError:
         return None
     except Exception:
@@ -120,12 +147,24 @@ def current_generation():
         return None
 
 
-def _current_generation():
+def fragment_epoch():
+    """The number the card fragments are keyed with ("" when the cache is down: cards still render)."""
+    try:
+        epoch = page_cache().get(FRAGMENT_EPOCH_KEY)
+        return _increment(FRAGMENT_EPOCH_KEY) if epoch is None else epoch
+    except Exception:
+        logger.warning("Cache unavailable; cards are rendered afresh", exc_info=True)
+        return ""
+
+
+def _current_generation(request):
     """The generation to key pages with; moves on by itself when a scheduled change is due."""
     cache = page_cache()
-    values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY])
+    values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, FRAGMENT_EPOCH_KEY])
     generation = values.get(GENERATION_KEY)
     next_change = values.get(NEXT_CHANGE_KEY)
+    if request is not None and values.get(FRAGMENT_EPOCH_KEY) is not None:
+        request.fragment_epoch = values[FRAGMENT_EPOCH_KEY]
     if generation is None:
         generation = _increment()
     if next_change is None or (next_change and next_change <= time.time()):
@@ -161,7 +200,9 @@ class UpdatePageCacheMiddleware(UpdateCacheMiddleware):
     def process_response(self, request, response):
         if request.method not in SAFE_METHODS and response.status_code < 400 and _signed_in(request):
             # An editor changed something, maybe without model signals (bulk actions, tree moves).
-            bump_after_change()
+            # Cards stay: the admin saves an edited object (its updated_at moves), and its bulk
+            # updates (questions' status, page moves) change nothing a card shows.
+            bump_after_change(fragments=False)
         prefix = getattr(request, "_page_cache_prefix", None)
         if prefix is None or not getattr(request, "_cache_update_cache", False):
             return response
@@ -211,11 +252,13 @@ class FetchPageCacheMiddleware(FetchFromCacheMiddleware):
 
     def process_request(self, request):
         request._cache_update_cache = False
+        # Read with the generation below when the page cache is asked; otherwise on first use.
+        request.fragment_epoch = SimpleLazyObject(fragment_epoch)
         if not page_cache_seconds() or request.method not in ("GET", "HEAD"):
             return None
         if CookieStorage.cookie_name in request.COOKIES or settings.SESSION_COOKIE_NAME in request.COOKIES:
             return None
-        generation = current_generation()
+        generation = current_generation(request)
         if generation is None:
             return None
         variant = display.page_variant(request)
