@@ -123,8 +123,11 @@ def clean_query(raw):
 
 
 def words_of(query):
-    """The written words of the query (letters and digits only: no operator reaches the database)."""
-    return normalize.WORD_RE.findall(query)[:MAX_WORDS]
+    """The written words of the query (letters and digits only: no operator reaches the database),
+    without stopwords (и, менен, ...) unless it has nothing else."""
+    words = normalize.WORD_RE.findall(query)
+    meaningful = [word for word in words if normalize.fold(word) not in normalize.STOPWORDS]
+    return (meaningful or words)[:MAX_WORDS]
 
 
 def alternatives(word):

@@ -23,7 +23,7 @@ from django.utils.html import strip_tags
 
 from search import normalize
 from search.models import Entry, Term
-from unionsite import registry
+from unionsite import pagecache, registry
 
 COLUMNS = {"A": "strong", "B": "middle", "C": "weak", "D": "weak"}
 # Shorter words are not worth a spelling suggestion; longer ones are not words.
@@ -159,3 +159,4 @@ def rebuild(stdout=None):
         )
         if stdout is not None:
             stdout.write(f"{len(counts)} words in the vocabulary")
+    pagecache.bump_generation()  # cached search pages show the index as it was

@@ -6,6 +6,10 @@ with its FTS5 trigram table (the most shared trigrams first). Either way the can
 judged the same way, in Python: at most one edit (insertion, deletion, substitution) for words of
 up to five letters and two for longer ones, never another form of the same word (the stemmer
 already finds those), the closest first and, among equals, the word in the most items.
+
+A word that is in the vocabulary (a misspelling that made it into a text) is corrected only to a
+word in at least `MORE_COMMON` times as many items. The counts are those of the last rebuild
+(`manage.py rebuild_search_index`); a word first seen since counts one.
 """
 
 from django.db import connection
@@ -17,6 +21,7 @@ from search.models import Term
 # Shorter words are too often something else at one edit.
 MIN_LENGTH = 4
 CANDIDATES = 50
+MORE_COMMON = 3
 
 
 def max_distance(word):
@@ -30,22 +35,25 @@ def correct(words):
     checked = [word for word in folded if len(word) >= MIN_LENGTH and not word.isdigit() and " " not in word]
     if not checked:
         return None
-    known = set(Term.objects.filter(term__in=checked).values_list("term", flat=True))
+    known = dict(Term.objects.filter(term__in=checked).values_list("term", "documents"))
     corrected, changed = [], False
     for word, fold in zip(words, folded, strict=True):
-        best = closest(fold) if fold in checked and fold not in known else None
+        best = None
+        if fold in checked:
+            best = closest(fold, known[fold] * MORE_COMMON if fold in known else 0)
         corrected.append(best or word)
         changed = changed or best is not None
     return corrected if changed else None
 
 
-def closest(word):
-    """The known word nearest to the folded `word`, as written in the text, or None."""
+def closest(word, fewest=0):
+    """The known word nearest to the folded `word` and in at least `fewest` items, as written in
+    the text, or None."""
     limit = max_distance(word)
     found = []
     for term, shown, documents in candidates(word):
         distance = Levenshtein.distance(word, term, score_cutoff=limit)
-        if distance <= limit and not same_word(word, term):
+        if distance <= limit and documents >= fewest and term != word and not same_word(word, term):
             found.append((distance, -documents, term, shown))
     return min(found)[3] if found else None
 
