@@ -23,10 +23,11 @@ DISPLAY_PANEL = (
         "contrast",
         _("Colours"),
         (
-            ("standard", "", _("Site colours"), ""),
-            ("bw", "contrast-bw", _("Black on white"), ""),
-            ("wb", "contrast-wb", _("White on black"), ""),
-            ("blue", "contrast-blue", _("Blue on light blue"), ""),
+            # Samples: a letter in the scheme's own colours, named in full for screen readers.
+            ("standard", "", "A", _("Site colours")),
+            ("bw", "contrast-bw", "A", _("Black on white")),
+            ("wb", "contrast-wb", "A", _("White on black")),
+            ("blue", "contrast-blue", "A", _("Blue on light blue")),
         ),
     ),
     ("images", _("Images"), (("on", "", _("Show"), ""), ("off", "noimg", _("Hide"), ""))),
