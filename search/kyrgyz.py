@@ -157,11 +157,34 @@ PROTECTED = frozenset(
     }
 )
 PROTECTED_ENDINGS = ("стан",)  # Кыргызстан is not Кыргызс + -тан
-# Stems that end in с: облусу is облус + -у, not облу + -су (as республикасы is республика + -сы).
-# No ending is removed that would cut into one of these.
-# So are a few loanwords ending in a consonant and д or т: съезди is съезд + -и, not съез + -ди.
+# Stems that a case or possessive ending would cut into, because the stem itself ends like one:
+# облусу is облус + -у, not облу + -су (as республикасы is республика + -сы); району is район + -у,
+# not райо + -ну (as баланы is бала + -ны); съезди is съезд + -и, not съез + -ди. No ending is
+# removed that would cut into one of these.
 KNOWN_STEMS = frozenset(
-    {"облус", "талас", "класс", "курс", "конкурс", "процесс", "ресурс", "статус", "съезд", "текст"}
+    {
+        # ending in с
+        "облус",
+        "талас",
+        "класс",
+        "курс",
+        "конкурс",
+        "процесс",
+        "ресурс",
+        "статус",
+        # ending in н
+        "район",
+        "план",
+        "закон",
+        "жыйын",
+        "нарын",
+        "озгон",
+        "баткен",
+        "кемин",
+        # loanwords ending in a consonant and д or т
+        "съезд",
+        "текст",
+    }
 )
 FINAL_DEVOICING = {"г": "к", "б": "п"}
 
@@ -237,7 +260,7 @@ def _strip_slot(word, rules):
 
 def stem(word):
     """The stem of a folded Kyrgyz word (lower case, ң/ө/ү folded); other words come back as they are."""
-    if len(word) <= MIN_STEM or not any(char in VOWELS for char in word):
+    if len(word) <= 2 or not any(char in VOWELS for char in word):
         return word
     for rules in RULES:
         word = _devoice(word)

@@ -1,35 +1,45 @@
 """Text normalisation for search: folding, words and stems, the same for indexed text and queries.
 
     fold(text)             lower case; ң→н, ө→о, ү→у; ё→е; Latin look-alike letters typed inside
-                           a Cyrillic word (a, e, o, p, c, x, y, k, m, t, h, b) made Cyrillic.
-    tokens(text)           the folded words: runs of letters and digits, so hyphens, quotes and
-                           every tsquery/FTS5 operator (& | ! : * ( ) ' ") split words and never
-                           reach a token. Ысык-Көл gives ["ысык", "кол"]. HTML is the caller's.
-    stem(word, language)   "ky": the light Kyrgyz stemmer of search/kyrgyz.py; "ru": Snowball
-                           Russian plus a few derivation rules (`RUSSIAN_DERIVATIONS`), so that
-                           уволить and увольнение, изменить and изменение share a stem. Any other
-                           language: the word as it is.
+                           a Cyrillic word (a, e, o, p, c, x, y, k, m, t, h, b) made Cyrillic; a
+                           wholly Latin word stays Latin.
+    tokens(text)           the folded words: runs of letters and digits (`WORD_RE`), so hyphens,
+                           quotes, NUL, emoji and every tsquery/FTS5 operator (& | ! : * ( ) ' ")
+                           split words and never reach a token; each at most `MAX_TOKEN_LENGTH`
+                           long. Ысык-Көл gives ["ысык", "кол"]. Removing HTML is the caller's.
+    stem(word, language)   of a token. "ky": the light Kyrgyz stemmer of search/kyrgyz.py; "ru":
+                           Snowball Russian with the fixes and derivation rules below, so that
+                           уволить and увольнение, изменить and изменение, охрана and охране,
+                           Ош and Ошский share a stem. Any other language: the token itself.
     terms(text, language)  tokens, then stem: what is indexed and what is looked for.
-    term_pairs(text)       for each word of a query, its (Kyrgyz, Russian) terms.
+    term_pairs(text)       for each word of a query, its (Kyrgyz, Russian) terms, stopwords left
+                           out (unless the query is nothing else).
     terms_all(text)        every term of the text under both stemmers.
+    is_stopword(word)      whether a query may leave the word out (`STOPWORDS`: и, в, на, жана,
+                           менен, үчүн, боюнча...): it joins words and is in nearly every text.
 
 How the engine should use them
 ------------------------------
 Index each translated field with its own language: `terms(title_ky, "ky")` and
 `terms(title_ru, "ru")`; fields without a language (a document's number) with either, both
 give the same for numbers and Latin words. A reader may type Russian on the Kyrgyz page or mix
-both in one query, so a query is not stemmed by the page's language: take `term_pairs(query)`
-and let each word match either its Kyrgyz term in the Kyrgyz text or its Russian term in the
-Russian text (all words required, OR within a word). For a single combined index instead, index
-`terms_all(text)` of every field and look up `terms_all(word)` for each query word.
+both in one query ("отпуск мугалимдер"), so a query is not stemmed by the page's language: let
+each query word match its Kyrgyz term or its Russian term (all words required, OR within a
+word); `term_pairs(query)` gives them. Indexing every field under both stemmers (`terms_all`)
+works too and finds a little more, at the price of odd terms (the Kyrgyz stemmer reads the
+Russian отпуска as отпус + -ка). Detecting the language of a word does not work well: only
+ң, ө, ү mark a word as Kyrgyz, and readers often type without them.
 
-To answer the same on SQLite and PostgreSQL, compute the terms here, in Python, for both: store
-them as text (FTS5 column, or `to_tsvector('simple', ...)` of the joined terms on PostgreSQL)
-rather than letting PostgreSQL's `russian` configuration stem, which lacks the Kyrgyz stemmer and
-the derivation rules below. Terms are never longer than `MAX_TOKEN_LENGTH`, which keeps them under
-PostgreSQL's lexeme limit.
+To answer the same on SQLite and PostgreSQL, compute the terms here, in Python, for both and
+store them as text (an FTS5 column, `to_tsvector('simple', ...)` of the joined terms), rather
+than letting PostgreSQL's `russian` configuration stem, which lacks the Kyrgyz stemmer and the
+Russian rules below. Ranking may still prefer the exact form: `tokens()` gives the folded words
+unstemmed.
 
-Ranking may still prefer the exact form: `tokens()` gives the folded words unstemmed.
+The Russian rules are data: `RUSSIAN_NOUN_READINGS` (nouns Snowball reads as verb forms:
+охрана → охра but охране → охран), `RUSSIAN_DERIVATIONS` (verbal nouns, imperfective verbs and
+-ский adjectives joined to their family) and `RUSSIAN_STEMS` (forms of one word Snowball stems
+apart: день/дня, Узген/Узгене). Each entry has its test in tests/search/test_stemmer_russian.py.
 """
 
 import re
@@ -221,6 +231,11 @@ def term_pairs(text):
     words = tokens(text)
     words = [word for word in words if word not in STOPWORDS] or words
     return [(stem(word, "ky"), stem(word, "ru")) for word in words]
+
+
+def is_stopword(word):
+    """Whether a query may leave out `word` (as written or folded)."""
+    return fold(word) in STOPWORDS
 
 
 def terms_all(text):

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from search.normalize import MAX_TOKEN_LENGTH, fold, term_pairs, terms, terms_all, tokens
+from search.normalize import MAX_TOKEN_LENGTH, fold, is_stopword, term_pairs, terms, terms_all, tokens
 
 QUERY_SYNTAX = set("&|!:*()'\"<>-+~^@\\")
 
@@ -120,3 +120,11 @@ def test_terms_all_gives_both_languages_once_each():
     # each stemmer on every word: the Kyrgyz one reads отпуска as отпус + -ка
     assert terms_all("отпуска жаштарды") == ["отпус", "отпуск", "жаш", "жаштард"]
     assert terms_all("Ош") == ["ош"]
+
+
+def test_stopwords_are_known_as_written_or_folded():
+    assert is_stopword("В")
+    assert is_stopword("үчүн")
+    assert is_stopword("Жана")
+    assert not is_stopword("отпуск")
+    assert not is_stopword("жаштар")
