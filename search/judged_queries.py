@@ -299,6 +299,16 @@ JUDGED_QUERIES = [
     ),
     _q("коркунучтуу шартта иштөө", "ky", "inflected", "faq:refuse-dangerous-work"),
     _q("кесиптик бирликтер жөнүндө мыйзам", "ky", "inflected", "documents:law-on-trade-unions"),
+    _q(
+        "мугалимдердин эмгек акысы",
+        "ky",
+        "inflected",
+        "news:seventh-congress-tasks",
+        "pages:tarykh",
+        "documents:booklet-know-your-rights",
+    ),
+    _q("бала бакчалардын тарбиячылары", "ky", "inflected", "news:batken-kindergarten-teachers-seminar"),
+    _q("№ 21 мектеп", "ky", "two-word", "structure:school-21-kara-suu", "news:kara-suu-school-seminar"),
     # Mixed: Kyrgyz words with a Russian one, counted as Kyrgyz.
     _q("отпуск мугалимдердин", "ky", "mixed", "faq:teachers-extended-leave"),
     _q(
@@ -425,6 +435,16 @@ JUDGED_QUERIES = [
         "russian-inflection",
         "news:uzgen-seminar-standing-commissions",
         "events:osh-oblast-seminar-standing-commissions",
+        "structure:uzgen-district-committee",
+    ),
+    _q("Узгенский районный комитет", "ru", "russian-inflection", "structure:uzgen-district-committee"),
+    _q("оплата больничного", "ru", "russian-inflection", "faq:can-employer-refuse-sick-pay"),
+    _q("удлиненный отпуск учителей", "ru", "russian-inflection", "faq:teachers-extended-leave"),
+    _q(
+        "первичная профсоюзная организация школы № 21",
+        "ru",
+        "russian-inflection",
+        "structure:school-21-kara-suu",
     ),
     _q(
         "в Караколе",
