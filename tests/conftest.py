@@ -34,6 +34,8 @@ def _caches_in_tmp(tmp_path_factory):
         return
     caches = {
         alias: {**config, "LOCATION": str(tmp_path_factory.mktemp(f"cache-{alias}"))}
+        if config["BACKEND"].endswith("SharedFileCache")
+        else config
         for alias, config in settings.CACHES.items()
     }
     with override_settings(CACHES=caches):

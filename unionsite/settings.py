@@ -171,6 +171,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 100_000},
         },
     }
+# The templates' {% cache %} tags (cards and list items): the default cache, where an outage
+# renders the card afresh instead of failing the page (unionsite/fragmentcache.py).
+CACHES["template_fragments"] = {"BACKEND": "unionsite.fragmentcache.FragmentCache", "LOCATION": "default"}
 RATELIMIT_USE_CACHE = "ratelimit" if "ratelimit" in CACHES else "default"
 # Whole pages for anonymous visitors, dropped when content changes (unionsite/pagecache.py);
 # 0 turns the page cache off. The cache must be shared by every process (unionsite/checks.py).
