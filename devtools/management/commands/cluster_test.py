@@ -158,6 +158,7 @@ class Command(BaseCommand):
     def _say(self, text):
         self.report.append(text)
         self.stdout.write(text)
+        self.stdout.flush()  # CI shows each step as it happens
 
     def _check(self, condition, message):
         if not condition:
@@ -565,9 +566,15 @@ class Command(BaseCommand):
         for failure in stats.failures[:10]:
             self._say(f"  failed ({failure[0]}, {failure[1]}): {failure[2]}")
         self._check(not stats.failures, "0 errors in the mix, before and after instance B was stopped")
+        # When the copy expires nginx keeps serving it until one render of the new page is done:
+        # the bound is the micro-cache's seconds plus the slowest render of this run.
+        renders = sorted(value for part in stats.latencies.values() for value in part.get("uncached", []))
+        render = renders[int(len(renders) * 0.99)] if renders else 1.0
+        bound = MICRO_CACHE_SECONDS + render + 1
         self._check(
-            bool(delays) and max(delays) <= MICRO_CACHE_SECONDS + 3,
-            "every published report was on the list through nginx within the micro-cache's seconds",
+            bool(delays) and max(delays) <= bound,
+            f"every published report was on the list through nginx within {bound:.1f} s "
+            f"(the micro-cache's {MICRO_CACHE_SECONDS} s, plus one render: p99 {render:.1f} s, plus 1 s)",
         )
         time.sleep(1.2)  # the access log is flushed every second
         self._check_upstreams_after(exited_at)
