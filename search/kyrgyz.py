@@ -223,18 +223,17 @@ def _long_enough(stem, minimum):
     return len(stem) >= minimum
 
 
-# Each slot's concrete endings, longest first.
-RULES = tuple(
-    sorted(
-        (
-            (template, ending, after, minimum)
-            for template, after, minimum in group
-            for ending in _patterns(template)
-        ),
-        key=lambda rule: -len(rule[1]),
-    )
-    for _name, group in SLOTS
-)
+def _slot_rules(group):
+    """A slot's rules by concrete ending: {ending: [(template, after, minimum), ...]}."""
+    rules = {}
+    for template, after, minimum in group:
+        for ending in _patterns(template):
+            rules.setdefault(ending, []).append((template, after, minimum))
+    return rules
+
+
+RULES = tuple(_slot_rules(group) for _name, group in SLOTS)
+LONGEST_ENDING = max(len(ending) for rules in RULES for ending in rules)
 
 
 def _cuts_protected(word, stem):
@@ -247,14 +246,18 @@ def _cuts_protected(word, stem):
 
 
 def _strip_slot(word, rules):
-    for template, ending, after, minimum in rules:
-        if not word.endswith(ending):
-            continue
-        stem = word[: -len(ending)]
-        if _cuts_protected(word, stem):
-            continue
-        if stem and stem[-1] in after and _long_enough(stem, minimum) and _harmonises(stem, template, ending):
-            return stem
+    """`word` without the longest ending of the slot that fits it."""
+    for length in range(min(LONGEST_ENDING, len(word) - 1), 0, -1):
+        ending = word[-length:]
+        stem = word[:-length]
+        for template, after, minimum in rules.get(ending, ()):
+            if (
+                stem[-1] in after
+                and _long_enough(stem, minimum)
+                and _harmonises(stem, template, ending)
+                and not _cuts_protected(word, stem)
+            ):
+                return stem
     return word
 
 
