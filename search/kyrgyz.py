@@ -103,7 +103,7 @@ SLOTS = (
         (
             ("IбIз", C, None),  # our
             ("бIз", V, None),
-            ("InIз", C, None),  # your (polite), ң folded to н
+            ("IнIз", C, None),  # your (polite), ң folded to н
             ("нIз", V, None),
             ("сIн", V, None),  # his, her, its, as an object (республикасын, укугун)
             ("Iн", C, None),

@@ -149,3 +149,16 @@ def test_the_stemmer_works_on_folded_text_only_and_gives_folded_stems():
         assert not set(ky(word)) & set("ңөүҢӨҮ")
     assert ky("көлдөрдүн") == ky("колдордун") == "кол"
     assert ky("мүчөлөрү") == ky("мучолору") == "мучо"
+
+
+def test_rules_are_written_in_cyrillic_with_a_and_i_for_harmony():
+    for _name, group in kyrgyz.SLOTS:
+        for template, _after, _minimum in group:
+            assert set(template) <= set("AI") | set("абвгдежзийклмнопрстуфхцчшщыэюя"), template
+
+
+def test_possessive_of_the_polite_you_and_of_we():
+    assert ky("кызматкерлериңиздин") == "кызматкер"
+    assert ky("уюмуңуздун") == "уюм"
+    assert ky("мүчөлөрүбүздүн") == "мучо"
+    assert ky("мектебибиз") == "мектеп"
