@@ -1,8 +1,8 @@
 """Text normalisation for search: folding, words and stems, the same for indexed text and queries.
 
-    fold(text)             lower case; ң→н, ө→о, ү→у; ё→е; Latin look-alike letters typed inside
-                           a Cyrillic word (a, e, o, p, c, x, y, k, m, t, h, b) made Cyrillic; a
-                           wholly Latin word stays Latin.
+    fold(text)             lower case; ң→н, ө→о, ү→у (and their stand-ins ҥ ӧ ӱ ұ); ё→е; Latin
+                           look-alike letters typed inside a Cyrillic word (a, e, o, p, c, x, y,
+                           k, m, t, h, b; ö, ü, ñ) made Cyrillic; a wholly Latin word stays Latin.
     tokens(text)           the folded words: runs of letters and digits (`WORD_RE`), so hyphens,
                            quotes, NUL, emoji and every tsquery/FTS5 operator (& | ! : * ( ) ' ")
                            split words and never reach a token; each at most `MAX_TOKEN_LENGTH`
@@ -51,16 +51,19 @@ import snowballstemmer
 from search import kyrgyz
 
 MAX_TOKEN_LENGTH = 64
-KYRGYZ_FOLD = str.maketrans("ңөүё", "ноуе")
+# ң, ө, ү and their stand-ins from other Turkic alphabets (Kazakh ұ, Altai ҥ, Khakas ӧ ӱ) that a
+# keyboard layout may give instead.
+KYRGYZ_FOLD = str.maketrans("ңөүёҥӈӧӱұ", "ноуеннооу")
 # Latin letters that look like Cyrillic ones, as they come out of lower(): a Latin "B" typed in
-# "Бишкек" on the wrong layout becomes "b" and is read as "в".
-LATIN_LOOKALIKES = str.maketrans("aeopcxykmthb", "аеорсхукмтнв")
+# "Бишкек" on the wrong layout becomes "b" and is read as "в"; ö, ø, ü and ñ stand for ө, ү, ң.
+# Only inside a word that has Cyrillic letters: a wholly Latin word stays as it is.
+LATIN_LOOKALIKES = str.maketrans("aeopcxykmthböøüñ", "аеорсхукмтнвооун")
 WORD_RE = re.compile(r"[^\W_]+")
 # The case forms of adjectives in -ский, but not -ским/-ском, which nouns in -ск have too (отпуском).
 ADJECTIVE_SK_ENDINGS = ("ский", "ская", "ское", "ские", "ского", "скому", "ских", "скую", "скими", "ской")
 VERBAL_NOUN_ENDINGS = ("ение", "ения", "ению", "ением", "ении", "ений", "ениям", "ениями", "ениях")
 CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
-LATIN_RE = re.compile(r"[a-z]")
+LATIN_RE = re.compile(r"[a-zöøüñ]")
 
 # Applied in order to a Snowball Russian stem: (what the word must end with, or "" for any word;
 # the stem's ending; its replacement; the shortest stem left). Snowball keeps the suffix of the

@@ -128,3 +128,12 @@ def test_stopwords_are_known_as_written_or_folded():
     assert is_stopword("Жана")
     assert not is_stopword("отпуск")
     assert not is_stopword("жаштар")
+
+
+def test_stand_ins_for_the_kyrgyz_letters_fold_like_them():
+    # Latin ö, ü, ñ inside a Cyrillic word, and the look-alike letters of other Cyrillic alphabets
+    assert tokens("мööнöт жаñы үлгü") == tokens("мөөнөт жаңы үлгү") == ["моонот", "жаны", "улгу"]
+    assert tokens("Ысык-Кӧл") == ["ысык", "кол"]
+    assert tokens("жаҥы") == ["жаны"]
+    # in a wholly Latin word they stay
+    assert tokens("Müller Ölçek") == ["müller", "ölçek"]
