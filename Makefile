@@ -43,6 +43,13 @@ pytest: install-dev browser-tools
 guide-screenshots: install-dev browser-tools
 	UPDATE_GUIDE_SCREENSHOTS=1 CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest tests/browser/test_editors_guide.py -p no:cacheprovider
 
+# Retakes docs/screenshots/: the first screen of every public page type at 360 and 1,280 px in
+# both languages, from the demo content (tests/browser/test_screenshots.py).
+.PHONY: screenshots
+screenshots: install-dev browser-tools
+	UPDATE_SCREENSHOTS=1 CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest -p no:cacheprovider \
+		tests/browser/test_screenshots.py::test_screenshots_of_every_public_page_type
+
 # Browser tests (tests/browser/) need Debian's Chromium, Java (for the Nu HTML Checker) and npm.
 # As root, missing ones are installed with apt-get; otherwise those tests skip, except in CI
 # (CI=true), where a missing tool fails them. Playwright's own browser download is never used.
