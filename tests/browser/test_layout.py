@@ -45,10 +45,13 @@ def test_no_page_scrolls_sideways_at_any_width_language_or_display_mode(demo, ne
                 # One load per page; the widths are applied by resizing, which re-runs the
                 # media queries (and the menu script's matchMedia listener) as a reload would.
                 page.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
-                page.goto(url)
-                if mode:
-                    classes = page.evaluate("document.documentElement.className")
-                    assert "display-custom" in classes, f"display cookie {mode!r} was not applied on {url}"
+                response = page.goto(url)
+                expected = 404 if name == "not-found" else 200
+                if response.status != expected:
+                    failures.append(f"{mode or 'standard'} {language} {name} {url}: HTTP {response.status}")
+                    continue
+                if mode and "display-custom" not in page.evaluate("document.documentElement.className"):
+                    failures.append(f"{mode} {language} {name} {url}: the display cookie was not applied")
                 for width in WIDTHS:
                     page.set_viewport_size({"width": width, "height": HEIGHT})
                     result = page.evaluate(MEASURE)
@@ -88,6 +91,9 @@ def test_phone_menu_and_filters_open_without_javascript_and_show_on_wide_screens
     page.locator(".site-menu > summary").click()
     assert nav_link.is_visible()
     assert page.locator(".header-tools .language-switcher").is_visible()
+    # The open menu drops down over the page; closing it uncovers the page again.
+    page.locator(".site-menu > summary").click()
+    assert not nav_link.is_visible()
     page.locator(".filter-disclosure > summary").click()
     assert page.locator(".filter-disclosure form button[type=submit]").is_visible()
 
