@@ -13,6 +13,7 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from structure.models import Region
 from unionsite.templatetags.site_tags import shown_language
 
 # The totals attribute each chart shows, and its title.
@@ -40,6 +41,7 @@ class RegionFigures:
     youth_members: int
     primary_organisations: int
     label_lang: str = ""
+    region: str = ""
 
 
 @dataclass
@@ -98,6 +100,7 @@ def region_figures(committees):
                 youth_members=totals.youth_members,
                 primary_organisations=totals.primary_organisations,
                 label_lang=lang,
+                region=committee.region,
             )
         )
     rows.sort(key=lambda row: (-row.members, row.label))
@@ -141,14 +144,98 @@ def region_charts(rows, measures=tuple(MEASURES)):
     return [bar_chart(rows, measure) for measure in measures]
 
 
-def charts_key(rows, measures=tuple(MEASURES)):
+def charts_key(rows, measures=tuple(MEASURES), with_map=False):
     """A cache-key part that changes whenever the charts drawn, a label, a link or a figure does."""
-    text = (
-        ",".join(measures)
-        + "|"
-        + "|".join(
-            f"{row.label}:{row.url}:{row.members}:{row.youth_members}:{row.primary_organisations}"
-            for row in rows
-        )
-    )
+    parts = [",".join(measures), str(with_map)]
+    parts += [
+        f"{row.region}:{row.label}:{row.url}:{row.members}:{row.youth_members}:{row.primary_organisations}"
+        for row in rows
+    ]
+    text = "|".join(parts)
     return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+
+
+@dataclass
+class MapRegion:
+    key: str
+    path: str
+    title: str = ""
+    url: str = ""
+    shade: str = "0"
+    label: str = ""
+    label_x: str = "0"
+    label_y: str = "0"
+    marker: bool = False
+
+
+@dataclass
+class RegionMap:
+    viewbox: str
+    regions: list
+    lakes: str
+    description: str
+
+
+def _outlines():
+    try:
+        from structure import region_outlines
+    except ImportError:  # the map is drawn only where the outlines are bundled
+        return None
+    return region_outlines
+
+
+def region_title(row):
+    """ "Talas oblast: 165 members, 46 young, 2 primary organisations" in the page's language."""
+    return gettext("%(region)s: %(members)s members, %(youth)s young, %(primary)s primary organisations") % {
+        "region": row.label,
+        "members": shown(row.members),
+        "youth": shown(row.youth_members),
+        "primary": shown(row.primary_organisations),
+    }
+
+
+def region_map(rows):
+    """The map of the regions: each region's outline linked to its committee, shaded by its
+    membership, its figures in its title; None without bundled outlines or without figures."""
+    outlines = _outlines()
+    if outlines is None or not rows:
+        return None
+    by_region = {}
+    for row in rows:
+        by_region.setdefault(row.region, row)  # the largest committee of a region, rows being sorted
+    largest = max((row.members for row in by_region.values()), default=0)
+    regions = []
+    keys = [
+        *outlines.REGION_PATHS,
+        *(key for key in outlines.REGION_POINTS if key not in outlines.REGION_PATHS),
+    ]
+    for key in keys:
+        row = by_region.get(key)
+        x, y = outlines.REGION_POINTS.get(key, (0, 0))
+        region = MapRegion(
+            key=key,
+            path=outlines.REGION_PATHS.get(key, ""),
+            marker=key not in outlines.REGION_PATHS,
+            label_x=_em(x),
+            label_y=_em(y),
+        )
+        if row is None:
+            if region.marker:
+                continue  # a city without a committee needs no dot
+            region.title = str(dict(Region.choices).get(key, key))
+            region.label = region.title
+        else:
+            region.title = region_title(row)
+            region.url = row.url
+            region.label = row.label
+            # From a light to the full shade, so that even the smallest region stays visible.
+            region.shade = _em(0.3 + 0.7 * row.members / largest) if largest else "0.3"
+        regions.append(region)
+    return RegionMap(
+        viewbox=outlines.VIEWBOX,
+        regions=regions,
+        lakes=getattr(outlines, "LAKES", ""),
+        description=gettext(
+            "The darker a region, the more members it has. Each region links to its committee."
+        ),
+    )

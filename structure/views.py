@@ -69,6 +69,8 @@ class StructureIndexView(TemplateView):
             if members
         ]
         rows = charts.region_figures(regional)
+        region_charts = charts.region_charts(rows)
+        region_map = charts.region_map(rows) if region_charts else None
         query = figures.clean_query(self.request.GET.get("q", ""))
         found, found_count = figures.find_organisations(query) if query else ([], 0)
         context.update(
@@ -79,8 +81,9 @@ class StructureIndexView(TemplateView):
                 "groups": groups,
                 "total": central.totals if central and len(roots) == 1 else None,
                 "region_rows": rows,
-                "charts": charts.region_charts(rows),
-                "charts_key": charts.charts_key(rows),
+                "charts": region_charts,
+                "region_map": region_map,
+                "charts_key": charts.charts_key(rows, with_map=region_map is not None),
                 "query": query,
                 "query_max_length": figures.QUERY_MAX_LENGTH,
                 "found": found,

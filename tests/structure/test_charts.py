@@ -143,3 +143,32 @@ def test_charts_follow_a_changed_figure(client, small_tree):
 def test_no_charts_without_figures(client, db):
     html = client.get("/ru/structure/").content.decode()
     assert "bar-chart" not in html
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_map_links_each_region_to_its_committee_with_its_figures(client, small_tree, language):
+    html = client.get(f"/{language}/structure/").content.decode()
+    svg = re.search(r'<svg class="region-map-svg".*?</svg>', html, re.S).group(0)
+    links = dict(
+        re.findall(r'<a href="/\w\w/structure/([\w-]+)/" class="map-link" aria-label="([^"]+)">', svg)
+    )
+    assert set(links) == {"talas-oblast", "bishkek-city"}
+    assert links["talas-oblast"].startswith(LABELS[language]["talas"] + ": 165")
+    assert links["bishkek-city"].startswith(LABELS[language]["bishkek"] + ": 300")
+    # The regions without a committee are drawn, not linked: 8 outlines in all, no Osh city dot.
+    assert svg.count('<path class="map-region') == 8
+    assert svg.count('class="map-region map-region-empty"') == 6
+    assert "map-city" not in svg
+    assert "Natural Earth" in html
+
+
+def test_map_shades_by_membership(small_tree):
+    rows = [
+        charts.RegionFigures("A", "/a/", 200, 50, 4, region="talas"),
+        charts.RegionFigures("B", "/b/", 50, 0, 1, region="osh-city"),
+    ]
+    drawn = charts.region_map(rows)
+    by_key = {region.key: region for region in drawn.regions}
+    assert by_key["talas"].shade == "1" and by_key["talas"].url == "/a/"
+    assert by_key["osh-city"].marker and by_key["osh-city"].shade == "0.47"
+    assert by_key["naryn"].url == ""
