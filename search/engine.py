@@ -22,7 +22,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -171,7 +171,7 @@ def run(wanted, chosen):
         text = " & ".join("(" + " | ".join(f"'{term}'" for term in group) + ")" for group in groups)
         sql = f"""
             SELECT search_entry.section, search_entry.object_id,
-                   ts_rank('{PG_WEIGHTS}', search_entry.vector, query) AS rank
+                   ts_rank('{PG_WEIGHTS}', search_entry.rank_vector, query) AS rank
             FROM search_entry, to_tsquery('simple', %s) query
             WHERE search_entry.vector @@ query AND {visible_sql}
             ORDER BY rank DESC, search_entry.id DESC
@@ -200,7 +200,9 @@ def visibility(chosen):
     for section in chosen:
         public = section.get_queryset()
         if public.query.where:
-            condition |= Q(section=section.key, object_id__in=public.order_by().values("pk"))
+            # Asked of each matching entry by primary key, rather than listing every public item.
+            visible = Exists(public.order_by().filter(pk=OuterRef("object_id")))
+            condition |= Q(section=section.key) & Q(visible)
         else:
             condition |= Q(section=section.key)
     query = Entry.objects.filter(condition).query
@@ -222,8 +224,11 @@ def hits_for(matches, keys=frozenset()):
     ]
 
 
-def matches_keys(word, keys):
-    return any(form in keys for language in LANGUAGES for form in word_forms(word, language))
+def matches_keys(word, keys, seen):
+    """Whether a written word of a text is a form the query looks for (`seen` remembers words)."""
+    if word not in seen:
+        seen[word] = any(form in keys for language in LANGUAGES for form in word_forms(word, language))
+    return seen[word]
 
 
 def highlight_snippet(hit, keys):
@@ -232,10 +237,10 @@ def highlight_snippet(hit, keys):
     texts = [text for text in texts if text]
     if not texts:
         return ""
-    chosen, position = texts[0], 0
+    chosen, position, seen = texts[0], 0, {}
     for text in texts:
         words = normalize.WORD_RE.finditer(text)
-        found = next((word.start() for word in words if matches_keys(word.group(), keys)), None)
+        found = next((word.start() for word in words if matches_keys(word.group(), keys, seen)), None)
         if found is not None:
             chosen, position = text, found
             break
@@ -247,13 +252,13 @@ def highlight_snippet(hit, keys):
     excerpt = chosen[start : start + SNIPPET_LENGTH]
     prefix = "…" if start > 0 else ""
     suffix = "…" if start + SNIPPET_LENGTH < len(chosen) else ""
-    return mark_safe(prefix + mark_words(excerpt, keys) + suffix)  # noqa: S308 (escaped in mark_words)
+    return mark_safe(prefix + mark_words(excerpt, keys, seen) + suffix)  # noqa: S308 (escaped in mark_words)
 
 
-def mark_words(text, keys):
+def mark_words(text, keys, seen):
     out, cursor = [], 0
     for match in normalize.WORD_RE.finditer(text):
-        if matches_keys(match.group(), keys):
+        if matches_keys(match.group(), keys, seen):
             out.append(escape(text[cursor : match.start()]))
             out.append(f"<mark>{escape(match.group())}</mark>")
             cursor = match.end()

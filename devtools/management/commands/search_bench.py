@@ -13,6 +13,7 @@ import statistics
 import time
 import urllib.parse
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
@@ -23,6 +24,7 @@ from devtools.benchdb import bench_database_url, use_bench_database
 from news.models import Report
 from search import engine
 
+STATIC_STORAGE = "django.contrib.staticfiles.storage.StaticFilesStorage"
 TARGETS_MS = {"postgresql": 20, "sqlite": 40}
 QUERIES = [
     ("ru", "семинар мугалимдер"),  # run_bench's query: two common words
@@ -49,7 +51,10 @@ class Command(BaseCommand):
         self.stdout.write(f"{vendor}, {reports} reports, {repeat} requests per query")
         client = Client()
         everything = []
-        with override_settings(PAGE_CACHE_SECONDS=0, DEBUG=False, ALLOWED_HOSTS=["testserver"]):
+        # DEBUG off as in production; static files named as they are (no collectstatic manifest).
+        storages = {**settings.STORAGES, "staticfiles": {"BACKEND": STATIC_STORAGE}}
+        quiet = {"DEBUG": False, "STORAGES": storages, "ALLOWED_HOSTS": ["testserver"]}
+        with override_settings(PAGE_CACHE_SECONDS=0, **quiet):
             for language, query in QUERIES:
                 path = f"/{language}/search/?q={urllib.parse.quote(query)}"
                 with CaptureQueriesContext(connection) as queries:
