@@ -238,14 +238,16 @@ def test_detail_shows_the_report_in_the_page_language(client, report, language, 
     assert "<script>alert(1)</script>" not in html
 
 
-def test_detail_has_gallery_linking_thumbnails_to_large_renditions(client, report):
+def test_detail_has_gallery_linking_thumbnails_to_photo_pages_with_large_renditions(client, report):
     html = client.get(report.get_absolute_url()).content.decode()
     photo = report.photos.get()
     thumb, large = photo.sizes["gallery_thumb"], photo.sizes["large"]
-    assert f'<a href="{large.url}"' in html
-    assert (
-        f'<img src="{thumb.url}" width="{thumb.width}" height="{thumb.height}" alt="Катышуучулар залда"'
-        in html
+    # The photo's own page without JavaScript; gallery.js shows the large rendition in an overlay.
+    assert f'<a href="{report.get_photo_url(1)}" data-src="{large.url}"' in html
+    assert re.search(
+        rf'<img src="{re.escape(thumb.url)}" srcset="[^"]+" width="{thumb.width}" height="{thumb.height}" '
+        'alt="Катышуучулар залда"',
+        html,
     )
     assert photo.image.url not in html
     assert report.cover.url not in html
