@@ -43,6 +43,13 @@ pytest: install-dev browser-tools
 guide-screenshots: install-dev browser-tools
 	UPDATE_GUIDE_SCREENSHOTS=1 CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest tests/browser/test_editors_guide.py -p no:cacheprovider
 
+# Retakes docs/screenshots/: the first screen of every public page type at 360 and 1,280 px in
+# both languages, from the demo content (tests/browser/test_screenshots.py).
+.PHONY: screenshots
+screenshots: install-dev browser-tools
+	UPDATE_SCREENSHOTS=1 CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest -p no:cacheprovider \
+		tests/browser/test_screenshots.py::test_screenshots_of_every_public_page_type
+
 # Browser tests (tests/browser/) need Debian's Chromium, Java (for the Nu HTML Checker) and npm.
 # As root, missing ones are installed with apt-get; otherwise those tests skip, except in CI
 # (CI=true), where a missing tool fails them. Playwright's own browser download is never used.
@@ -95,6 +102,19 @@ backup: install
 restore: install
 	@test -n "$(FILE)" || { echo "Usage: make restore FILE=var/backups/unionsite-backup-....tar.gz"; exit 2; }
 	$(MANAGE_ENV) $(BIN)/python manage.py restore "$(FILE)"
+
+# Recall@10 and MRR of the search per language on the judged query set (search/judged_queries.py),
+# each run in a throwaway database filled with the demo content: SQLite, then PostgreSQL when
+# SEARCH_EVAL_DATABASE_URL names one (postgres://postgres@127.0.0.1:5432/unionsite: its test_ copy
+# is made and dropped). The test suite asserts the same targets (tests/search/test_judged_set.py).
+.PHONY: search-eval search-bench
+search-eval: install
+	$(DEV_ENV) $(BIN)/python manage.py search_eval
+	$(if $(SEARCH_EVAL_DATABASE_URL),$(DEV_ENV) DATABASE_URL=$(SEARCH_EVAL_DATABASE_URL) $(BIN)/python manage.py search_eval,)
+
+# Search latency at bench volume, page cache off (make populate-bench first; docs/search.md).
+search-bench: install
+	$(BENCH_ENV) $(BIN)/python manage.py search_bench $(BENCH_DB_OPTION)
 
 # The load test and the benchmark are commands of devtools/, installed with DJANGO_DEV_TOOLS=1.
 DEV_TOOLS_ENV := DJANGO_DEV_TOOLS=1
