@@ -106,11 +106,25 @@ def test_the_introduction_and_motto_show_in_both_languages(client, language, mot
         assert '<div class="home-intro-text" lang="ky">' in text
 
 
-def test_without_anything_chosen_the_home_page_has_no_extra_sections(client):
+def test_without_anything_chosen_the_home_page_has_a_default_introduction_and_no_extra_sections(client):
     text = client.get("/ky/").content.decode()
-    assert 'class="home-intro"' not in text
+    # The default introduction and the call to join stand in for the staff's own words.
+    intro = text.split('<section class="home-intro"', 1)[1].split("</section>", 1)[0]
+    assert '<div class="home-intro-text home-intro-default"><p>' in intro
+    assert '<a class="button home-join-link" href="/ky/join/">' in intro
+    assert 'class="home-motto"' not in intro
     assert 'class="home-featured"' not in text
     assert 'class="announcement"' not in text
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_the_call_to_join_follows_the_staff_introduction(client, language):
+    home_page(**{f"introduction_{language}": "<p>Биз бирге күчтүүбүз.</p>"})
+    text = client.get(f"/{language}/").content.decode()
+    intro = text.split('<section class="home-intro"', 1)[1].split("</section>", 1)[0]
+    assert "Биз бирге күчтүүбүз." in intro
+    assert "home-intro-default" not in intro
+    assert f'<a class="button home-join-link" href="/{language}/join/">' in intro
 
 
 # Featured items
