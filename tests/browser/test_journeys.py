@@ -103,9 +103,10 @@ def test_gallery_thumbnail_opens_the_larger_photo(language, demo, page):
 
     thumbnail.click()
 
-    page.wait_for_load_state()
-    assert "/renditions/" in page.url or "/media/" in page.url, page.url
-    larger_width = page.evaluate("document.images[0].naturalWidth")
+    # gallery.js shows the large rendition in an overlay, at the photo's own address.
+    page.wait_for_function("() => document.querySelector('dialog.photo-viewer[open] img')?.complete")
+    assert "/photos/1/" in page.url, page.url
+    larger_width = page.evaluate("document.querySelector('dialog.photo-viewer img').naturalWidth")
     assert larger_width > shown_width
 
 
