@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
@@ -25,3 +26,14 @@ def lang_attr(obj, field):
     if code == get_language():
         return ""
     return format_html(' lang="{}"', code)
+
+
+@register.filter
+def machine_datetime(value):
+    """A `<time datetime>` value: local ISO 8601 to the second (HTML rejects the microseconds of
+    the `c` date format, which a report published "now" has)."""
+    if not value:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.replace(microsecond=0).isoformat()
