@@ -23,6 +23,7 @@ from functools import cached_property
 from django.conf import settings
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -195,7 +196,31 @@ def run(wanted, chosen):
 def visibility(chosen):
     """SQL keeping the entries of the chosen sections whose item the public may see now: the
     sections' own querysets decide, so a draft, an item scheduled for later or one unpublished by
-    an update() is never found."""
+    an update() is never found.
+
+    Building and compiling six querysets costs more than the search itself, so the SQL is made
+    once per process (and language and database) and only the current time is put in again: a
+    datetime parameter (as the database gets it) made while compiling is the `timezone.now()` of
+    a `published()` filter.
+    A section's queryset may compare with the current time, not with a time computed from it.
+    """
+    key = (tuple(section.key for section in chosen), translation.get_language(), connection.alias)
+    if key not in _visibility_sql:
+        adapt = connection.ops.adapt_datetimefield_value
+        before = adapt(timezone.now())
+        sql, params = _compile_visibility(chosen)
+        after = adapt(timezone.now())
+        now = [type(value) is type(before) and before <= value <= after for value in params]
+        _visibility_sql[key] = (sql, params, now)
+    sql, params, now = _visibility_sql[key]
+    current = connection.ops.adapt_datetimefield_value(timezone.now())
+    return sql, [current if is_now else value for value, is_now in zip(params, now, strict=True)]
+
+
+_visibility_sql = {}
+
+
+def _compile_visibility(chosen):
     condition = Q()
     for section in chosen:
         public = section.get_queryset()
@@ -207,7 +232,7 @@ def visibility(chosen):
             condition |= Q(section=section.key)
     query = Entry.objects.filter(condition).query
     sql, params = query.get_compiler(connection=connection).compile(query.where)
-    return f"({sql})", params
+    return f"({sql})", list(params)
 
 
 def hits_for(matches, keys=frozenset()):

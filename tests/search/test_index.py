@@ -209,3 +209,13 @@ def test_odd_input_always_gives_a_page(client, query):
     for language in ("ky", "ru"):
         response = client.get(f"/{language}/search/", {"q": query})
         assert response.status_code == 200
+
+
+def test_the_current_time_decides_visibility_on_every_search(client):
+    ReportFactory(title_ky="", title_ru="Отпуск")  # the visibility SQL is made on the first search
+    assert engine.search("отпуск").matches
+    later = timezone.now() + timezone.timedelta(hours=1)
+    soon = ReportFactory(title_ky="", title_ru="Конференция", published_at=later)
+    assert not engine.search("конференция").matches
+    Report.objects.filter(pk=soon.pk).update(published_at=timezone.now() - timezone.timedelta(seconds=1))
+    assert [match.object_id for match in engine.search("конференция").matches] == [soon.pk]
