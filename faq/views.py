@@ -51,8 +51,16 @@ INDEX_INLINE_ANSWERS = 100
 
 def question_titles_prefetch():
     """Each topic's published questions without their answers, for the index at volume."""
-    questions = Question.objects.published().order_by("order", "pk").only("topic", "slug", "question")
+    questions = (
+        Question.objects.published().order_by("order", "pk").only("topic", "slug", "question", "updated_at")
+    )
     return Prefetch("questions", queryset=questions, to_attr="published_questions")
+
+
+def titles_stamp(questions):
+    """What the index's cached list of a topic's links is keyed by: it changes with any of them."""
+    latest = max(question.updated_at for question in questions).timestamp()
+    return f"{len(questions)}.{latest}.{max(question.pk for question in questions)}"
 
 
 class FaqIndexView(TemplateView):
@@ -63,6 +71,8 @@ class FaqIndexView(TemplateView):
         inline_answers = Question.objects.published().count() <= INDEX_INLINE_ANSWERS
         prefetch = published_questions_prefetch() if inline_answers else question_titles_prefetch()
         topics = [topic for topic in Topic.objects.prefetch_related(prefetch) if topic.published_questions]
+        for topic in topics:
+            topic.titles_stamp = titles_stamp(topic.published_questions)
         questions = [question for topic in topics for question in topic.published_questions]
         context.update(
             topics=topics,

@@ -96,3 +96,15 @@ def test_faq_answers_are_cached_and_a_new_legal_reference_shows(client):
     LegalReferenceFactory(question=Question.objects.get(pk=question.pk), article_ky="777-берене")
     html = client.get(topic_url).content.decode()
     assert "777-берене" in html
+
+
+def test_the_faq_index_at_volume_caches_each_topics_links_and_shows_a_new_question(client, monkeypatch):
+    monkeypatch.setattr("faq.views.INDEX_INLINE_ANSWERS", 0)
+    question = QuestionFactory(question_ky="Эмгек өргүүсү канча күн?")
+    assert "Эмгек өргүүсү канча күн?" in client.get("/ky/faq/").content.decode()
+    Question.objects.filter(pk=question.pk).update(question_ky="Жашыруун")
+    assert "Эмгек өргүүсү канча күн?" in client.get("/ky/faq/").content.decode()
+    QuestionFactory(topic=question.topic, question_ky="Жаңы суроо?")
+    html = client.get("/ky/faq/").content.decode()
+    assert "Жаңы суроо?" in html
+    assert "Жашыруун" in html
