@@ -82,12 +82,17 @@ def shown(value):
 def region_figures(committees):
     """RegionFigures of each committee, the largest membership first.
 
-    The label is the committee's region (translated choice) or, without a region, its name.
+    The label is the committee's region (translated choice) or, without a region or when the
+    region has more than one committee, its name.
     """
     rows = []
+    per_region = {}
+    for committee in committees:
+        per_region[committee.region] = per_region.get(committee.region, 0) + 1
     for committee in committees:
         totals = committee.totals
-        if committee.region:
+        # A region with two committees names each by its own name.
+        if committee.region and per_region[committee.region] == 1:
             label, lang = committee.get_region_display(), ""
         else:
             label, lang = committee.name, shown_language(committee, "name")
@@ -201,8 +206,14 @@ def region_map(rows):
     if outlines is None or not rows:
         return None
     by_region = {}
+    names = dict(Region.choices)
     for row in rows:
-        by_region.setdefault(row.region, row)  # the largest committee of a region, rows being sorted
+        if row.region not in by_region:  # the region's largest committee, rows being sorted
+            by_region[row.region] = RegionFigures(str(names.get(row.region, row.label)), row.url, 0, 0, 0)
+        total = by_region[row.region]
+        total.members += row.members
+        total.youth_members += row.youth_members
+        total.primary_organisations += row.primary_organisations
     largest = max((row.members for row in by_region.values()), default=0)
     regions = []
     keys = [
@@ -222,7 +233,7 @@ def region_map(rows):
         if row is None:
             if region.marker:
                 continue  # a city without a committee needs no dot
-            region.title = str(dict(Region.choices).get(key, key))
+            region.title = str(names.get(key, key))
             region.label = region.title
         else:
             region.title = region_title(row)
@@ -236,6 +247,7 @@ def region_map(rows):
         regions=regions,
         lakes=getattr(outlines, "LAKES", ""),
         description=gettext(
-            "The darker a region, the more members it has. Each region links to its committee."
+            "The stronger the colour of a region, the more members it has. "
+            "Each region links to its committee."
         ),
     )

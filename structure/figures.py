@@ -67,9 +67,20 @@ def add_subtree_totals(nodes):
     return nodes
 
 
+def topmost(nodes):
+    """The nodes not below another of `nodes` (a city committee inside its oblast's committee is
+    counted in the oblast's totals already). `nodes` in path order."""
+    kept = []
+    for node in nodes:
+        if not any(node.path.startswith(other.path) for other in kept):
+            kept.append(node)
+    return kept
+
+
 def regional_committees():
-    """The oblast and city committees with their totals, in tree order. Two queries as a rule."""
-    committees = list(Organisation.objects.filter(kind__in=REGIONAL_KINDS).only(*LIST_FIELDS))
+    """The oblast and city committees that no other one contains, with their totals, in tree
+    order. Two queries as a rule."""
+    committees = topmost(list(Organisation.objects.filter(kind__in=REGIONAL_KINDS).only(*LIST_FIELDS)))
     return add_subtree_totals(committees)
 
 

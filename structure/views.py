@@ -8,7 +8,7 @@ from easy_thumbnails.exceptions import EasyThumbnailsError
 from easy_thumbnails.files import get_thumbnailer
 
 from structure import charts, figures
-from structure.figures import LIST_FIELDS, REGIONAL_KINDS, cache_version, top_levels
+from structure.figures import LIST_FIELDS, REGIONAL_KINDS, cache_version, top_levels, topmost
 from structure.models import GoverningBody, GoverningBodyMember, Organisation, OrganisationKind
 from structure.tree import attach_totals
 from unionsite.links import absolute_url, json_ld_script
@@ -54,7 +54,7 @@ class StructureIndexView(TemplateView):
         central = next((node for node in roots if node.kind == OrganisationKind.CENTRAL), None)
         if central is None and len(roots) == 1:
             central = roots[0]
-        regional = [node for node in nodes if node.kind in REGIONAL_KINDS]
+        regional = topmost([node for node in nodes if node.kind in REGIONAL_KINDS])
         others = [
             node
             for node in nodes

@@ -172,3 +172,41 @@ def test_map_shades_by_membership(small_tree):
     assert by_key["talas"].shade == "1" and by_key["talas"].url == "/a/"
     assert by_key["osh-city"].marker and by_key["osh-city"].shade == "0.47"
     assert by_key["naryn"].url == ""
+
+
+def test_a_city_committee_inside_its_oblast_is_counted_once(client, small_tree):
+    from tests.structure.factories import OrganisationFactory
+
+    OrganisationFactory(
+        parent=small_tree["oblast"],
+        slug="talas-city",
+        kind="city",
+        region="talas",
+        name_ru="Таласский горком",
+        members=7,
+    )
+    with translation.override("ru"):
+        rows = charts.region_figures(regional_committees())
+    assert [(row.label, row.members) for row in rows] == [("город Бишкек", 300), ("Таласская область", 172)]
+    html = client.get("/ru/structure/").content.decode()
+    assert set(table_rows(html, "ru")) == {"talas-oblast", "bishkek-city"}
+
+
+def test_two_committees_of_one_region_are_named_and_summed_on_the_map(small_tree):
+    from tests.structure.factories import OrganisationFactory
+
+    OrganisationFactory(
+        parent=small_tree["central"],
+        slug="talas-2",
+        kind="oblast",
+        region="talas",
+        name_ru="Второй комитет",
+        members=35,
+    )
+    with translation.override("ru"):
+        rows = charts.region_figures(regional_committees())
+        drawn = charts.region_map(rows)
+    assert [row.label for row in rows] == ["город Бишкек", "Таласский областной комитет", "Второй комитет"]
+    talas = next(region for region in drawn.regions if region.key == "talas")
+    assert talas.title.startswith("Таласская область: 200")
+    assert talas.url == "/ru/structure/talas-oblast/"
