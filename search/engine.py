@@ -38,6 +38,8 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
 # Hits ranked and counted for one query; a reader does not page further than this.
 MAX_RESULTS = 300
+# The best matches checked for visibility, of which MAX_RESULTS are kept (drafts are few).
+RANKED = 2 * MAX_RESULTS
 # Fewer hits than this and the search tries a spelling correction, then any of the words.
 FEW = 3
 SNIPPET_LENGTH = 220
@@ -168,28 +170,38 @@ def run(wanted, chosen):
         return []
     visible_sql, visible_params = visibility(chosen)
     groups = [sorted(group) for group in wanted]
+    # The best RANKED matches are checked for visibility, not every match: a common word matches
+    # thousands of items, and asking each whether it is public cost more than ranking them all.
+    if len(chosen) < len(sections()):
+        keys = ", ".join("%s" for _ in chosen)
+        in_sections, section_params = f"AND search_entry.section IN ({keys})", [s.key for s in chosen]
+    else:
+        in_sections, section_params = "", []
     if connection.vendor == "postgresql":
         text = " & ".join("(" + " | ".join(f"'{term}'" for term in group) + ")" for group in groups)
-        sql = f"""
-            SELECT search_entry.section, search_entry.object_id,
-                   ts_rank('{PG_WEIGHTS}', search_entry.rank_vector, query) AS rank
+        ranked = f"""
+            SELECT search_entry.id, ts_rank('{PG_WEIGHTS}', search_entry.rank_vector, query) AS rank
             FROM search_entry, to_tsquery('simple', %s) query
-            WHERE search_entry.vector @@ query AND {visible_sql}
-            ORDER BY rank DESC, search_entry.id DESC
-            LIMIT {MAX_RESULTS}
-        """  # noqa: S608 - the query text is a parameter; the visibility SQL is Django's
+            WHERE search_entry.vector @@ query {in_sections}
+            ORDER BY rank DESC, search_entry.id DESC LIMIT {RANKED}
+        """  # noqa: S608 - the query text and section keys are parameters
     else:
         text = " AND ".join("(" + " OR ".join(f'"{term}"' for term in group) + ")" for group in groups)
         weights = ", ".join(str(weight) for weight in SQLITE_WEIGHTS)
-        sql = f"""
-            SELECT search_entry.section, search_entry.object_id, -bm25(search_entry_fts, {weights}) AS rank
+        ranked = f"""
+            SELECT search_entry.id, -bm25(search_entry_fts, {weights}) AS rank
             FROM search_entry_fts JOIN search_entry ON search_entry.id = search_entry_fts.rowid
-            WHERE search_entry_fts MATCH %s AND {visible_sql}
-            ORDER BY rank DESC, search_entry.id DESC
-            LIMIT {MAX_RESULTS}
+            WHERE search_entry_fts MATCH %s {in_sections}
+            ORDER BY rank DESC, search_entry.id DESC LIMIT {RANKED}
         """  # noqa: S608
+    sql = f"""
+        SELECT search_entry.section, search_entry.object_id, ranked.rank
+        FROM ({ranked}) ranked JOIN search_entry ON search_entry.id = ranked.id
+        WHERE {visible_sql}
+        ORDER BY ranked.rank DESC, search_entry.id DESC LIMIT {MAX_RESULTS}
+    """  # noqa: S608 - the visibility SQL is Django's
     with connection.cursor() as cursor:
-        cursor.execute(sql, [text, *visible_params])
+        cursor.execute(sql, [text, *section_params, *visible_params])
         return [Match(section, object_id, rank) for section, object_id, rank in cursor.fetchall()]
 
 
