@@ -24,7 +24,9 @@ def questions():
         answer_ky="<p>Компенсация төлөнөт.</p>",
         answer_ru="<p>Выплачивается компенсация.</p>",
     )
-    draft = QuestionFactory(question_ky="Жашыруун өргүү суроосу?", question_ru="Тайный отпуск?", is_published=False)
+    draft = QuestionFactory(
+        question_ky="Жашыруун өргүү суроосу?", question_ru="Тайный отпуск?", is_published=False
+    )
     report = ReportFactory(title_ky="Өргүү боюнча семинар", title_ru="Семинар об отпусках")
     return {"leave": leave, "wages": wages, "draft": draft, "report": report}
 
