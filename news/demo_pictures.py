@@ -9,6 +9,7 @@ different pictures. Nothing here draws text, and no font is loaded.
 """
 
 import colorsys
+import functools
 import io
 import itertools
 import random
@@ -232,6 +233,7 @@ def _people(rng, size, hue):
 DRAWERS = {"mountains": _mountains, "classroom": _classroom, "hall": _hall, "people": _people}
 
 
+@functools.lru_cache(maxsize=256)  # the test suite loads the demo content many times
 def draw_picture(seed, number=0, size=SIZE, scene=None):
     """A JPEG of a wordless scene; the same (seed, number, size, scene) always gives the same bytes."""
     rng = random.Random(f"{seed}/{number}")

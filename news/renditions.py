@@ -21,12 +21,14 @@ loaded from a fixture), `sizes` regenerates it once and saves it; `manage.py
 refresh_news_renditions` regenerates everything after media files were restored.
 """
 
+import hashlib
 import io
 import logging
 import os
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from easy_thumbnails.alias import aliases
 from easy_thumbnails.files import get_thumbnailer
@@ -95,8 +97,27 @@ def modern_name(name, extension):
     return f"{os.path.splitext(name)[0]}.{extension}"
 
 
+# Encodings already made in this process, by pixels and format, when settings.RENDITION_ENCODE_MEMO
+# allows that many: the test suite loads the same demo pictures into a fresh media folder again
+# and again, and AVIF and WebP would cost it minutes. Off (0) on a server, where a picture is
+# encoded once.
+_encoded = {}
+
+
 def encode_modern(image, extension):
     """The bytes of a PIL image in AVIF or WebP."""
+    limit = settings.RENDITION_ENCODE_MEMO
+    if not limit:
+        return _encode(image, extension)
+    key = (hashlib.blake2b(image.tobytes(), digest_size=20).digest(), image.size, image.mode, extension)
+    if key not in _encoded:
+        if len(_encoded) >= limit:
+            _encoded.clear()
+        _encoded[key] = _encode(image, extension)
+    return _encoded[key]
+
+
+def _encode(image, extension):
     pil_format, _mime, options = ENCODERS[extension]
     if image.mode not in ("RGB", "RGBA"):
         transparent = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info

@@ -13,6 +13,7 @@ from news.renditions import MODERN_FORMATS, renditions_from
 from tests.events.factories import EventFactory
 from tests.news.factories import ReportFactory, ReportPhotoFactory
 from tests.uploads import image_upload
+from unionsite.pagecache import current_generation
 
 pytestmark = pytest.mark.django_db
 
@@ -168,9 +169,11 @@ def test_refresh_makes_the_new_formats_for_photos_saved_before_them(district, se
     Report.objects.filter(pk=report.pk).update(cover_renditions={"source": report.cover.name})
     type(event).objects.filter(pk=event.pk).update(cover_renditions={"source": event.cover.name})
 
+    generation = current_generation()
     out = io.StringIO()
     call_command("refresh_news_renditions", stdout=out)
     assert "2 covers, 1 photos" in out.getvalue()
+    assert current_generation() != generation  # cached pages and cards show the new pictures
 
     photo.refresh_from_db()
     check_renditions(

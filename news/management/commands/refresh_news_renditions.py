@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 
 from news.models import ReportPhoto, SlugAndCoverMixin
 from news.renditions import COVER_ALIASES, PHOTO_ALIASES, make_renditions
+from unionsite.pagecache import bump_generation
 
 
 class Command(BaseCommand):
@@ -33,6 +34,8 @@ class Command(BaseCommand):
                 renditions=make_renditions(photo.image, PHOTO_ALIASES)
             )
             photos += 1
+        # update() sends no signal: the cached pages and cards would keep the old image markup.
+        bump_generation()
         self.stdout.write(
             f"Renditions refreshed: {covers} covers, {photos} photos "
             f"in {time.perf_counter() - started:.1f} s."
