@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import redirect
@@ -70,6 +71,7 @@ class PageDetailView(PreviewMixin, DetailView):
         context["children"] = list(self.visible(Page.objects.children_of(page))) if page.numchild else []
         context["documents"] = page.published_documents
         context["alternate_urls"] = [(code, page.url_in(code)) for code in LANGUAGE_CODES]
+        context["default_alternate_url"] = page.url_in(settings.LANGUAGE_CODE)
         context["print_view"] = self.request.GET.get("print") == "1"
         context["og_image"] = absolute_url(self.request, page.cover.url) if page.cover else ""
         context["json_ld"] = self.json_ld(page, ancestors)

@@ -319,6 +319,7 @@ def test_no_page_scrolls_sideways_on_a_phone(language, demo, phone_page, screens
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_navigation_is_reachable_on_a_phone(language, demo, phone_page):
     phone_page.goto(url_in(language, name="home"))
+    phone_page.locator(".site-menu > summary").click()  # the menu is folded on a phone
     for name in ("news:list", "faq:index", "documents:list", "structure:index", "search"):
         link = phone_page.locator(f".site-nav a[href='{url_in(language, name=name)}']")
         link.scroll_into_view_if_needed()

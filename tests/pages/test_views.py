@@ -82,6 +82,10 @@ def test_a_page_has_its_own_address_in_each_language(client, history):
         '<link rel="alternate" hreflang="ky" href="http://testserver/ky/pages/kesiptik-birlik-zhonundo/tarykh/">'
         in html
     )
+    assert (
+        '<link rel="alternate" hreflang="x-default" href="http://testserver/ky/pages/kesiptik-birlik-zhonundo/tarykh/">'
+        in client.get("/ru/pages/o-profsoyuze/istoriya/").content.decode()
+    )
 
 
 @pytest.mark.parametrize(

@@ -77,19 +77,6 @@ def test_every_page_has_a_search_box_in_the_header(client):
     assert 'for="header-search-q"' in page
 
 
-def test_low_vision_mode_is_switched_from_the_header_and_remembered(client):
-    page = client.get("/ky/").content.decode()
-    assert "Көзү начар көргөндөр үчүн версия" in page
-    assert 'class="low-vision"' not in page
-    response = client.get("/low-vision/on/", {"next": "/ky/search/"})
-    assert response["Location"] == "/ky/search/"
-    page = client.get("/ky/search/").content.decode()
-    assert '<html lang="ky" class="low-vision">' in page
-    assert "Кадимки версия" in page
-    client.get("/low-vision/off/", {"next": "/ky/"})
-    assert 'class="low-vision"' not in client.get("/ky/").content.decode()
-
-
 @pytest.mark.parametrize(
     ("target", "next_url", "accept", "expected"),
     [("ky", "/ru/search/?q=x", "ru", "/ky/search/?q=x"), ("ru", "/ky/search/", "ky", "/ru/search/")],
