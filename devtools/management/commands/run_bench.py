@@ -48,7 +48,8 @@ from devtools.benchdb import BENCH_DIR, bench_database_url, use_bench_database
 
 HOST = "127.0.0.1"
 QUERY_BUDGET = 8
-SEARCH_P50_TARGET_MS = 30
+# Issue 19: at 10,000 reports, page cache off.
+SEARCH_P50_TARGET_MS = {"postgresql": 20, "sqlite": 40}
 PAGE_WEIGHT_LIMIT = 60 * 1024
 SEARCH_QUERY = "семинар мугалимдер"
 # Each mode's slowest page against the trivial view: (mode, at least 1/share of its rate, label).
@@ -500,16 +501,11 @@ class Command(BaseCommand):
             f"{search.p50_ms:.1f} ms with one connection, p99 {search.p99_ms:.1f} ms; "
             f"{loaded.p50_ms:.1f} ms with {self.connections} connections queueing for 2 workers"
         )
-        if connection.vendor == "postgresql":
-            lines.append(
-                f"- Search p50 under {SEARCH_P50_TARGET_MS} ms on PostgreSQL, page cache off: "
-                f"{verdict(search.p50_ms < SEARCH_P50_TARGET_MS)} ({measured})."
-            )
-        else:
-            lines.append(
-                f"- Search p50 under {SEARCH_P50_TARGET_MS} ms on PostgreSQL: not measured here (SQLite: "
-                f"{measured}); run with BENCH_DATABASE_URL=postgres://..."
-            )
+        target = SEARCH_P50_TARGET_MS[connection.vendor]
+        lines.append(
+            f"- Search p50 under {target} ms on {connection.display_name}, page cache off: "
+            f"{verdict(search.p50_ms < target)} ({measured})."
+        )
         errors = sum(load.errors for page in pages for load in page.loads.values())
         lines.append(f"- Failed requests during the runs: {errors}.")
         return [*lines, ""]
