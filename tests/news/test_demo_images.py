@@ -36,6 +36,8 @@ def no_words(monkeypatch):
         monkeypatch.setattr(ImageDraw.ImageDraw, name, refuse)
     for name in ("truetype", "load_default", "load", "load_path"):
         monkeypatch.setattr(ImageFont, name, refuse)
+    # draw_picture keeps its pictures for the test suite's many demo loads: draw them afresh here.
+    demo_pictures.draw_picture.cache_clear()
 
 
 @pytest.mark.parametrize("scene", demo_pictures.SCENES)
