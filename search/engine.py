@@ -42,6 +42,8 @@ MAX_RESULTS = 300
 RANKED = 2 * MAX_RESULTS
 # Fewer hits than this and the search tries a spelling correction, then any of the words.
 FEW = 3
+# A last word at least this long may be a word still being typed ("проф" for профсоюз).
+PREFIX_LENGTH = 3
 SNIPPET_LENGTH = 220
 LANGUAGES = ("ky", "ru")
 # Title (A), lead (B), body (C): ts_rank takes {D, C, B, A}, bm25 one weight per FTS5 column.
@@ -159,9 +161,25 @@ def search(query, only_section=None):
                 results.keys = results.keys.union(*fixed)
                 results.add(found)
                 wanted = [a | b for a, b in zip(wanted, fixed, strict=True)]
+    last = normalize.fold(words[-1])
+    if len(results) < FEW and len(last) >= PREFIX_LENGTH and not last.isdigit():
+        results.add(run([*wanted[:-1], wanted[-1] | {last + PREFIX}], chosen))
     if len(results) < FEW and len(wanted) > 1:
         results.add(run([frozenset().union(*wanted)], chosen))
     return results
+
+
+# Marks a term that matches every indexed word it begins (only query words become terms, and
+# they hold letters and digits only).
+PREFIX = "*"
+
+
+def query_term(term, vendor):
+    """A term in the database's query syntax: "'проф':*" or '"проф"*' for a prefix."""
+    word, is_prefix = term.removesuffix(PREFIX), term.endswith(PREFIX)
+    if vendor == "postgresql":
+        return f"'{word}':*" if is_prefix else f"'{word}'"
+    return f'"{word}"*' if is_prefix else f'"{word}"'
 
 
 def run(wanted, chosen):
@@ -178,7 +196,9 @@ def run(wanted, chosen):
     else:
         in_sections, section_params = "", []
     if connection.vendor == "postgresql":
-        text = " & ".join("(" + " | ".join(f"'{term}'" for term in group) + ")" for group in groups)
+        text = " & ".join(
+            "(" + " | ".join(query_term(term, "postgresql") for term in group) + ")" for group in groups
+        )
         ranked = f"""
             SELECT search_entry.id, ts_rank('{PG_WEIGHTS}', search_entry.rank_vector, query) AS rank
             FROM search_entry, to_tsquery('simple', %s) query
@@ -186,7 +206,9 @@ def run(wanted, chosen):
             ORDER BY rank DESC, search_entry.id DESC LIMIT {RANKED}
         """  # noqa: S608 - the query text and section keys are parameters
     else:
-        text = " AND ".join("(" + " OR ".join(f'"{term}"' for term in group) + ")" for group in groups)
+        text = " AND ".join(
+            "(" + " OR ".join(query_term(term, "sqlite") for term in group) + ")" for group in groups
+        )
         weights = ", ".join(str(weight) for weight in SQLITE_WEIGHTS)
         ranked = f"""
             SELECT search_entry.id, -bm25(search_entry_fts, {weights}) AS rank

@@ -117,6 +117,20 @@ def test_kyrgyz_prefix_matches_longer_words(client, content):
     assert content["report"].get_absolute_url() in page
 
 
+@pytest.mark.parametrize(
+    ("language", "typed", "item"),
+    [("ru", "колле", "document"), ("ky", "келиш", "document"), ("ru", "работод", "question")],
+)
+def test_a_last_word_still_being_typed_finds_the_words_it_begins(client, content, language, typed, item):
+    page = client.get(f"/{language}/search/", {"q": typed}).content.decode()
+    assert content[item].get_absolute_url() in page
+
+
+def test_a_two_letter_word_is_not_taken_as_the_start_of_every_word(client, content):
+    page = client.get("/ru/search/", {"q": "ко"}).content.decode()
+    assert content["document"].get_absolute_url() not in page
+
+
 @pytest.mark.parametrize("typed", ["Ысык-Кол", "ысык кол облустук"])
 def test_kyrgyz_letters_typed_on_a_russian_keyboard_still_match(client, content, typed):
     page = client.get("/ky/search/", {"q": typed}).content.decode()
