@@ -5,6 +5,7 @@ import re
 import pytest
 
 from tests.browser.axe import axe_violations, describe
+from tests.browser.html_checker import html_checker_messages
 
 expect = pytest.importorskip("playwright.sync_api", reason="requirements-dev.txt is not installed").expect
 expect.set_options(timeout=20_000)
@@ -174,8 +175,6 @@ def test_a_swipe_on_a_phone_shows_the_next_photo(report, phone_page):
 
 def test_the_report_and_photo_pages_are_valid_html(report, page, vnu_command, tmp_path):
     """The pages as the server sends them, and the report with the overlay open as the script made it."""
-    import json
-    import subprocess
 
     url, photos = report
     files = {}
@@ -191,15 +190,7 @@ def test_the_report_and_photo_pages_are_valid_html(report, page, vnu_command, tm
     files["overlay.html"] = "<!DOCTYPE html>\n" + page.evaluate("document.documentElement.outerHTML")
     for name, content in files.items():
         (tmp_path / name).write_text(content, encoding="utf-8")
-    result = subprocess.run(
-        [*vnu_command, "--errors-only", "--format", "json", *sorted(files)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    messages = json.loads(result.stderr or result.stdout)["messages"]
+    messages = html_checker_messages(vnu_command, tmp_path, files)
     errors = [
         f"{m.get('url', '').rsplit('/', 1)[-1]} line {m.get('lastLine')}: {m['message']}" for m in messages
     ]
