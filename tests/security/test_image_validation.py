@@ -288,7 +288,7 @@ def test_gallery_photos_uploaded_at_once_are_stored_without_their_metadata(
     assert response.status_code == 302, form_errors(response)
     for photo in ReportPhoto.objects.all():
         assert_clean_upright_photo(settings.MEDIA_ROOT / photo.image.name)
-        assert set(photo.sizes) == {"gallery_thumb", "large"}
+        assert set(photo.sizes) == {"gallery_thumb", "gallery_thumb_2x", "large"}
 
 
 def test_a_leader_portrait_is_stored_upright_without_its_metadata(admin_client, settings):

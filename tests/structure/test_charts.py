@@ -153,8 +153,9 @@ def test_map_links_each_region_to_its_committee_with_its_figures(client, small_t
         re.findall(r'<a href="/\w\w/structure/([\w-]+)/" class="map-link" aria-label="([^"]+)">', svg)
     )
     assert set(links) == {"talas-oblast", "bishkek-city"}
-    assert links["talas-oblast"].startswith(LABELS[language]["talas"] + ": 165")
-    assert links["bishkek-city"].startswith(LABELS[language]["bishkek"] + ": 300")
+    # "Талас облусу: 165 мүчө, …", "Таласская область: членов — 165, …"
+    assert re.match(LABELS[language]["talas"] + r": \D*165\b", links["talas-oblast"])
+    assert re.match(LABELS[language]["bishkek"] + r": \D*300\b", links["bishkek-city"])
     # The regions without a committee are drawn, not linked: 8 outlines in all, no Osh city dot.
     assert svg.count('<path class="map-region') == 8
     assert svg.count('class="map-region map-region-empty"') == 6
@@ -208,5 +209,5 @@ def test_two_committees_of_one_region_are_named_and_summed_on_the_map(small_tree
         drawn = charts.region_map(rows)
     assert [row.label for row in rows] == ["город Бишкек", "Таласский областной комитет", "Второй комитет"]
     talas = next(region for region in drawn.regions if region.key == "talas")
-    assert talas.title.startswith("Таласская область: 200")
+    assert talas.title.startswith("Таласская область: членов — 200,")
     assert talas.url == "/ru/structure/talas-oblast/"
