@@ -71,12 +71,14 @@ def test_the_micro_cache_is_bypassed_with_django_s_own_cookie_names(settings, co
     assert personal_cookie_pattern().search(cookie_header)
 
 
-@pytest.mark.parametrize("cookie_header", ["", "django_language=ky", "low_vision=1", "xsessionid=1"])
+@pytest.mark.parametrize(
+    "cookie_header", ["", "django_language=ky", "low_vision=1", "display=size2.contrast-wb", "xsessionid=1"]
+)
 def test_anonymous_cookies_keep_the_micro_cache(cookie_header):
     assert not personal_cookie_pattern().search(cookie_header)
 
 
-def test_the_micro_cache_stores_only_anonymous_successful_pages_for_seconds():
+def test_the_micro_cache_stores_only_anonymous_successful_pages_for_seconds(settings):
     pages = block(SERVER, "location /")
     assert directive(pages, "proxy_cache_valid") == "200 5s"
     assert directive(pages, "proxy_cache_lock") == "on"
