@@ -56,7 +56,8 @@ def test_editing_a_page_shows_at_once_on_cached_pages(client, about, history):
 def header_menu(client, path):
     """The header's navigation (the home page also has an "About the union" heading of its own)."""
     html = client.get(path).content.decode()
-    return html[html.index('<nav class="site-nav"') : html.index("</nav>", html.index('<nav class="site-nav"'))]
+    start = html.index('<nav class="site-nav"')
+    return html[start : html.index("</nav>", start)]
 
 
 def test_unpublishing_a_page_drops_it_from_cached_menus(client, about):
