@@ -142,7 +142,7 @@ def test_a_printed_topic_shows_every_answer_folded_on_screen(language, version, 
     page.goto(path + ("?print=1" if version == "print view" else ""))
     if version == "page":
         # Folded on screen; printing opens them (faq/static/faq/print.js) ...
-        assert page.locator("details[open]").count() == 0
+        assert page.locator("main details[open]").count() == 0
         page.wait_for_function("() => document.readyState === 'complete'")
     text, _pages = pdf_text(page.pdf(format="A4"))
 
@@ -154,4 +154,4 @@ def test_a_printed_topic_shows_every_answer_folded_on_screen(language, version, 
             assert squeeze(translation.gettext(label)) not in text
     if version == "page":
         # ... and closes them again afterwards.
-        assert page.locator("details[open]").count() == 0
+        assert page.locator("main details[open]").count() == 0
