@@ -115,6 +115,7 @@ def test_staff_publish_a_page_in_the_header_menu_and_a_phone_visitor_reaches_it(
 
     # The language switcher keeps the visitor on the same page.
     visitor.goto(written.url_in("ky"))
+    visitor.locator(".site-menu > summary").click()
     visitor.locator(".language-switcher a[hreflang=ru]").click()
     expect(visitor).to_have_url(re.compile(re.escape(written.url_in("ru")) + "$"))
     assert not visitor.problems, visitor.problems
