@@ -87,7 +87,7 @@ def index_item(section, obj):
         update_fields=list(columns),
     )
     Term.objects.bulk_create(
-        [Term(term=term, shown=shown) for term, shown in words.items()],
+        [Term(term=term, shown=shown[: normalize.MAX_TOKEN_LENGTH]) for term, shown in words.items()],
         ignore_conflicts=True,
         batch_size=BATCH,
     )
@@ -152,7 +152,11 @@ def rebuild(stdout=None):
                 stdout.write(f"{section.key}: {total + len(entries)} items")
         Term.objects.bulk_create(
             (
-                Term(term=term, shown=shown[term].most_common(1)[0][0], documents=count)
+                Term(
+                    term=term,
+                    shown=shown[term].most_common(1)[0][0][: normalize.MAX_TOKEN_LENGTH],
+                    documents=count,
+                )
                 for term, count in counts.items()
             ),
             batch_size=BATCH,
