@@ -8,15 +8,15 @@ identity, its last change, its totals and the language (`cache_version`): a chan
 below it, an import or a move, changes the totals and with them the key, so no item is stale.
 """
 
-import unicodedata
-
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from search.normalize import fold
 from structure.models import Organisation, OrganisationKind
 from structure.tree import TREE_FIELDS, Totals, figures_text
+from unionsite.text import visible_text
 
 REGIONAL_KINDS = (OrganisationKind.OBLAST, OrganisationKind.CITY)
 LIST_FIELDS = (*TREE_FIELDS, "updated_at")
@@ -104,16 +104,9 @@ def top_levels():
     return nodes
 
 
-def fold(text):
-    """Lower case without the marks that people often leave out when typing: ң→н, ө→о, ү→у, ё→е."""
-    text = unicodedata.normalize("NFC", text or "").casefold()
-    return text.translate(str.maketrans({"ң": "н", "ө": "о", "ү": "у", "ё": "е"}))
-
-
 def clean_query(raw):
-    """The visitor's search words, trimmed to a sane length, control characters dropped."""
-    text = "".join(char for char in (raw or "") if unicodedata.category(char)[0] != "C" or char == " ")
-    return " ".join(text.split())[:QUERY_MAX_LENGTH]
+    """The visitor's search words, trimmed to a sane length, invisible characters dropped."""
+    return " ".join(visible_text(raw).split())[:QUERY_MAX_LENGTH]
 
 
 class Found:
