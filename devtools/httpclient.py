@@ -5,9 +5,17 @@ Standard library only, so the tests measure the site and not a client library.
 
 import http.client
 import re
+import socket
 import uuid
 from html.parser import HTMLParser
 from urllib.parse import urlencode
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 class Answer:

@@ -10,7 +10,6 @@ shows at once on both, in the pages and in the cached cards.
 import http.cookiejar
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -22,6 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
+from devtools.httpclient import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "a-long-password-for-the-editor-1"
@@ -42,12 +43,6 @@ ReportFactory(slug="first", title_ky="Биринчи кабар", title_ru="Пе
 ReportFactory(slug="second", title_ky="Экинчи кабар", title_ru="Второй отчёт", organisation=central)
 get_user_model().objects.create_superuser("editor", "editor@example.kg", "{PASSWORD}")
 """
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def manage(env, *args, stdin=None):

@@ -13,7 +13,6 @@ import http.client
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -23,14 +22,10 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
+from devtools.httpclient import free_port
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 STAFF = ("probe-editor", "probe-password-long-9")
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def postgres_admin(url):

@@ -21,7 +21,6 @@ import random
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,7 +35,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from devtools import nginxconf
-from devtools.httpclient import AdminForm, Browser, form_errors
+from devtools.httpclient import AdminForm, Browser, form_errors, free_port
 
 MICRO_CACHE_SECONDS = 5
 EDITOR_INTERVAL = 10
@@ -54,12 +53,6 @@ POPULAR = [
     "/ky/documents/",
     "/ky/structure/",
 ]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Stats:

@@ -14,7 +14,6 @@ import http.client
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,15 +26,11 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from devtools.httpclient import free_port
+
 LINK_RE = re.compile(r'href="(/(?:ky|ru)/[^"#?]*)"')
 SKIP_PREFIXES = ("/ky/admin", "/ru/admin")
 MAX_REQUESTS = 200_000
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Client:
