@@ -15,6 +15,7 @@ SITE_CONF = Path(__file__).resolve().parent.parent / "deploy" / "nginx" / "union
 REDIRECT_BLOCK = re.compile(r"# BEGIN http-to-https.*?# END http-to-https\n", re.DOTALL)
 UPSTREAM_SERVER = re.compile(r"^(\s*server )127\.0\.0\.1:\d+( .*)$", re.MULTILINE)
 TLS_LINE = re.compile(r"^\s*(ssl_\w+|listen \[::\]:443)\b.*\n", re.MULTILINE)
+BODY_TIMEOUT = re.compile(r"^(\s*client_body_timeout )\S+;$", re.MULTILINE)
 
 # Every request in the test's access log: the answer, which app server gave it, the cache's word.
 LOG_FORMAT = (
@@ -22,10 +23,18 @@ LOG_FORMAT = (
 )
 
 
-def render_site(root, listen_port, app_ports, text=None):
-    """The production site with root's folders, 127.0.0.1:listen_port and the app_ports upstream."""
+def render_site(root, listen_port, app_ports, text=None, client_body_timeout=None):
+    """The production site with root's folders, 127.0.0.1:listen_port and the app_ports upstream.
+
+    client_body_timeout (e.g. "2s") replaces the production value, so that the cluster test's
+    check of a stalled request body need not wait for it.
+    """
     text = SITE_CONF.read_text() if text is None else text
     root = Path(root)
+    if client_body_timeout is not None:
+        text, count = BODY_TIMEOUT.subn(lambda match: f"{match[1]}{client_body_timeout};", text)
+        if count != 1:
+            raise ValueError(f"the site has {count} client_body_timeout lines, 1 was expected")
     text = REDIRECT_BLOCK.sub("", text)
     text = TLS_LINE.sub("", text)
     text = text.replace("listen 443 ssl http2;", f"listen 127.0.0.1:{listen_port};")
@@ -77,13 +86,13 @@ http {{
 """
 
 
-def write_config(root, listen_port, app_ports):
+def write_config(root, listen_port, app_ports, client_body_timeout=None):
     """Write both files under root/nginx/ and return the main configuration's path."""
     state = Path(root) / "nginx"
     for folder in (state / "temp", state / "cache"):
         folder.mkdir(parents=True, exist_ok=True)
     site = state / "unionsite.conf"
-    site.write_text(render_site(root, listen_port, app_ports))
+    site.write_text(render_site(root, listen_port, app_ports, client_body_timeout=client_body_timeout))
     main = state / "nginx.conf"
     main.write_text(render_main(root, site))
     return main

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.contrib.staticfiles import finders
 from django.test import RequestFactory
 
 from devtools import nginxconf
@@ -41,6 +42,11 @@ def block(text, header):
 
 def directive(text, name):
     return re.search(rf"^\s*{name}\s+([^;]+);", text, re.MULTILINE).group(1)
+
+
+def seconds(value):
+    assert value.endswith("s")
+    return int(value[:-1])
 
 
 def megabytes(value):
@@ -103,6 +109,74 @@ def test_body_sizes_follow_the_upload_limits(settings):
     assert megabytes(directive(admin, "client_max_body_size")) > 2 * settings.DOCUMENT_MAX_UPLOAD_SIZE
     editor = block(SITE, "location /ckeditor/")
     assert megabytes(directive(editor, "client_max_body_size")) > settings.IMAGE_MAX_UPLOAD_SIZE
+
+
+def test_request_bodies_are_read_whole_by_nginx_before_an_app_server_sees_them():
+    # A body shorter than its Content-Length would otherwise hold a sync worker until gunicorn's
+    # timeout kills it: nginx must read every body itself, in every location, and give up on a
+    # client that stops sending well before that timeout.
+    assert directive(SERVER, "proxy_request_buffering") == "on"
+    assert not re.search(r"proxy_request_buffering\s+off", SITE)
+    assert not re.search(r"proxy_buffering\s+off", SITE)
+    timeout = seconds(directive(SERVER, "client_body_timeout"))
+    assert 5 <= timeout < 30  # unionsite/gunicorn.conf.py: timeout 30
+    assert len(re.findall(r"^\s*client_body_timeout ", SITE, re.MULTILINE)) == 1
+    # Every location that passes requests on inherits the server's body limit or sets its own.
+    for header in re.findall(r"location [^{]+", SERVER):
+        body = block(SERVER, header.strip())
+        if "proxy_pass" in body and "client_max_body_size" not in body:
+            assert megabytes(directive(SERVER, "client_max_body_size")) >= 10 * 1024 * 1024
+
+
+def test_the_cluster_test_renders_a_short_body_timeout_and_keeps_the_buffering(tmp_path):
+    rendered = nginxconf.render_site(tmp_path, 18080, [18001, 18002], client_body_timeout="2s")
+    assert directive(rendered, "client_body_timeout") == "2s"
+    assert directive(rendered, "proxy_request_buffering") == "on"
+    with pytest.raises(ValueError):
+        nginxconf.render_site(
+            tmp_path, 18080, [18001, 18002], text=SITE + "client_body_timeout 1s;\n", client_body_timeout="2s"
+        )
+
+
+PAGE_SENTENCES = [
+    "Сайт убактылуу иштебей турат",
+    "Бир нече мүнөттөн кийин кайра аракет кылыңыз.",
+    "Сайт временно недоступен",
+    "Попробуйте через несколько минут.",
+]
+
+
+def test_nginx_s_own_gateway_errors_get_the_site_s_bilingual_page_with_their_status():
+    # No "=" in error_page: the answer keeps its 502, 503 or 504.
+    assert directive(SERVER, "error_page") == "502 503 504 /unionsite-unavailable.html"
+    page = block(SERVER, "location = /unionsite-unavailable.html")
+    assert "internal;" in page
+    static_root = ENV_EXAMPLE["DJANGO_STATIC_ROOT"].rstrip("/") + "/"
+    assert directive(page, "alias") == static_root + "errors/unavailable.html"
+    assert finders.find("errors/unavailable.html")  # collectstatic puts it there
+    # Neither a browser nor a proxy keeps it; crawlers and clients are told when to come back.
+    assert directive(page, "add_header Cache-Control") == '"no-store" always'
+    assert re.fullmatch(r"\d+ always", directive(page, "add_header Retry-After"))
+    # Only nginx's own errors: Django's answers (its 503 page while the database is down, in the
+    # address's language with its own Retry-After; its 404 and 500 pages) pass unchanged.
+    assert "proxy_intercept_errors on" not in SITE
+    assert directive(SERVER, "proxy_intercept_errors") == "off"
+    # The micro-cache stores 200s only.
+    assert directive(block(SERVER, "location /"), "proxy_cache_valid").split()[:-1] == ["200"]
+
+
+def test_the_unavailable_page_is_bilingual_and_self_contained():
+    html = Path(finders.find("errors/unavailable.html")).read_text()
+    main = html[html.index("<main") :]
+    positions = [main.index(sentence) for sentence in PAGE_SENTENCES]
+    assert positions == sorted(positions)  # Kyrgyz, the default language, first
+    assert '<html lang="ky">' in html and '<section lang="ru">' in html
+    assert '<meta charset="utf-8">' in html
+    # Django (and so {% static %}) may be down: nothing is fetched from anywhere.
+    assert "<style>" in html
+    assert not re.search(r"<(script|img|iframe|link rel=\"stylesheet\")\b|\bsrc=|url\(|@import", html)
+    assert set(re.findall(r'href="([^"]*)"', html)) == {"data:,", "/ky/", "/ru/"}
+    assert re.findall(r"https?://[^\s\"]+", html) == ["http://www.w3.org/2000/svg"]
 
 
 def test_downloads_and_files_use_the_folders_and_prefix_of_the_environment_example():
