@@ -7,11 +7,16 @@
 3. Checks: static files and the micro-cache through nginx; a report published through instance A's
    admin is on the list at once through instance B and through nginx within the micro-cache's
    seconds; a document uploaded through A's admin downloads through nginx from its internal
-   location (X-Accel-Redirect), byte for byte.
+   location (X-Accel-Redirect), byte for byte; four POSTs whose bodies stop short of their
+   Content-Length (as many as the instances have workers) hold no worker: both instances answer
+   at once meanwhile, nginx drops them itself after client_body_timeout (shortened to 3 s here).
 4. Side by side: nginx serving a cached page and a static file, against the trivial Django view.
 5. The mix through nginx: N clients for S seconds (80 % popular pages, 15 % pages not cached
    anywhere, 5 % searches) and an editor publishing a report every 10 s; then instance B is
-   stopped and the run goes on: no request may fail in either part.
+   stopped and the run goes on: no request may fail in either part. Then no gunicorn worker was
+   killed for a timeout in the whole run; A is stopped too, and nginx answers with the site's
+   bilingual "temporarily unavailable" page (502/503, Retry-After, no-store); both instances are
+   started again and nginx serves the same address from Django at once they answer.
 
 Everything it starts is stopped at the end, also on failure or Ctrl-C.
 """
@@ -21,6 +26,7 @@ import random
 import re
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -39,6 +45,16 @@ from devtools.httpclient import AdminForm, Browser, form_errors, free_port
 
 MICRO_CACHE_SECONDS = 5
 EDITOR_INTERVAL = 10
+# client_body_timeout in the rendered configuration (production: 15 s), and the stalled POSTs.
+BODY_TIMEOUT_SECONDS = 3
+STALLED_BODIES = 4
+# static/errors/unavailable.html: nginx's page when no app server answers.
+UNAVAILABLE_SENTENCES = [
+    "Сайт убактылуу иштебей турат",
+    "Бир нече мүнөттөн кийин кайра аракет кылыңыз.",
+    "Сайт временно недоступен",
+    "Попробуйте через несколько минут.",
+]
 ADMIN_USER, ADMIN_PASSWORD = "cluster-admin", "cluster-test-password-5c1b"
 LINK_RE = re.compile(r'href="(/(?:ky|ru)/[^"#?]*)"')
 SKIP = re.compile(r"^/(ky|ru)/(admin|join|write-to-us|faq/ask)/|/download/")
@@ -129,8 +145,11 @@ class Command(BaseCommand):
             self._check_static_and_micro_cache()
             self._check_edit_is_seen_everywhere()
             self._check_download_through_nginx()
+            self._check_short_bodies_hold_no_worker()
             self._side_by_side()
             self._mix_and_failover()
+            self._check_no_worker_timed_out()
+            self._check_unavailable_page()
             self._say(f"Cluster test passed in {time.monotonic() - started:.0f} s.")
         finally:
             self._stop_all()
@@ -262,7 +281,12 @@ class Command(BaseCommand):
         self.port_a, self.port_b, self.port_nginx = free_port(), free_port(), free_port()
         self._gunicorn("app-a", self.port_a)
         self._gunicorn("app-b", self.port_b)
-        conf = nginxconf.write_config(self.root, self.port_nginx, [self.port_a, self.port_b])
+        conf = nginxconf.write_config(
+            self.root,
+            self.port_nginx,
+            [self.port_a, self.port_b],
+            client_body_timeout=f"{BODY_TIMEOUT_SECONDS}s",
+        )
         nginx = [self.options["nginx"], "-p", str(self.root / "nginx"), "-c", str(conf)]
         nginx += ["-e", str(self.root / "nginx" / "error.log")]
         test = subprocess.run([*nginx, "-t"], capture_output=True, text=True)  # noqa: S603
@@ -397,6 +421,73 @@ class Command(BaseCommand):
         stored = accel.removeprefix("/protected-media/")
         hidden = [Browser(self.port_nginx).get(p).status for p in (accel, f"/media/{stored}")]
         self._check(hidden == [404, 404], f"the file itself is not reachable from outside ({hidden})")
+
+    def _check_short_bodies_hold_no_worker(self):
+        """POSTs that announce 1000 bytes and send 10: nginx reads request bodies whole before
+        passing a request on, so these never reach an instance, whose sync workers would otherwise
+        wait for the rest until gunicorn's 30 s timeout killed them."""
+        head = (
+            b"POST /ky/write-to-us/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n"
+        )
+        stalled = []
+        for _ in range(STALLED_BODIES):
+            connection = socket.create_connection(
+                ("127.0.0.1", self.port_nginx), timeout=BODY_TIMEOUT_SECONDS + 10
+            )
+            connection.sendall(head + b"name=abcde")
+            stalled.append(connection)
+        began = self.stalled_at = time.monotonic()
+        waits = []
+        for port in (self.port_a, self.port_b, self.port_nginx):
+            tick = time.monotonic()
+            # A held worker would leave this waiting: no answer within the timeout is a failure.
+            try:
+                status = (
+                    Browser(port, timeout=BODY_TIMEOUT_SECONDS)
+                    .get(f"/healthz?stalled={time.time_ns()}")
+                    .status
+                )
+            except ConnectionError as error:
+                status = str(error)
+            waits.append((status, time.monotonic() - tick))
+        self._check(
+            all(status == 200 and wait < 1 for status, wait in waits)
+            and time.monotonic() - began < BODY_TIMEOUT_SECONDS,
+            f"while {STALLED_BODIES} POSTs stall in their bodies, instance A, instance B and nginx answer "
+            f"/healthz at once ({', '.join(f'{status}, {wait * 1000:.0f} ms' for status, wait in waits)})",
+        )
+        answers = []
+        for connection in stalled:
+            with connection:
+                received = b""
+                with suppress(OSError):
+                    while chunk := connection.recv(4096):
+                        received += chunk
+            answers.append(
+                (received.split(b"\r\n", 1)[0].decode("latin-1") or "closed", time.monotonic() - began)
+            )
+        self._check(
+            all(
+                (answer == "closed" or answer.split()[1] in ("400", "408"))
+                and BODY_TIMEOUT_SECONDS - 0.5 <= seconds < BODY_TIMEOUT_SECONDS + 5
+                for answer, seconds in answers
+            ),
+            f"nginx gives up on them itself after client_body_timeout {BODY_TIMEOUT_SECONDS} s "
+            f"({', '.join(f'{answer} after {seconds:.1f} s' for answer, seconds in answers)})",
+        )
+        time.sleep(1.2)  # the access log is flushed every second
+        logged = [
+            line
+            for line in (self.root / "nginx" / "access.log").read_text().splitlines()
+            if ' POST "/ky/write-to-us/" ' in line
+        ]
+        self._check(
+            len(logged) == STALLED_BODIES
+            and all(line.split()[1] in ("400", "408") and line.endswith("upstream=-") for line in logged),
+            f"nginx logged them as {sorted({line.split()[1] for line in logged})}, "
+            "none passed on to an instance",
+        )
 
     # --- 4. side by side ----------------------------------------------------------------------
 
@@ -571,6 +662,79 @@ class Command(BaseCommand):
         )
         time.sleep(1.2)  # the access log is flushed every second
         self._check_upstreams_after(exited_at)
+
+    def _check_no_worker_timed_out(self):
+        """gunicorn logs "WORKER TIMEOUT" when it kills a worker held beyond its 30 s timeout: none in
+        the whole run, which started with the stalled bodies more than 30 s before this."""
+        time.sleep(max(0, self.stalled_at + 32 - time.monotonic()))
+        timeouts = {
+            key: (self.root / f"{key}.log").read_text(errors="replace").count("WORKER TIMEOUT")
+            for key in ("app-a", "app-b")
+        }
+        self._check(
+            not any(timeouts.values()),
+            f"no gunicorn worker was killed for a timeout in the whole run ({timeouts})",
+        )
+
+    def _check_unavailable_page(self):
+        """Both app servers down: nginx's own page in both languages, its status kept; back up,
+        the same address comes from Django again (the error page was never cached)."""
+        self._stop("app-a")  # B was stopped in the failover part
+        visitor = Browser(self.port_nginx)
+        unique = time.time_ns()
+        paths = [f"/ky/news/?down={unique}", f"/ru/faq/?down={unique}"]
+        answers = [visitor.get(path) for path in paths]
+        form = visitor.request(
+            "POST",
+            "/ky/write-to-us/",
+            body=b"name=abc",
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
+        for answer in [*answers, form]:
+            missing = [sentence for sentence in UNAVAILABLE_SENTENCES if sentence not in answer.text]
+            if (
+                answer.status not in (502, 503)
+                or missing
+                or answer.header("content-type") != "text/html; charset=utf-8"
+                or answer.header("cache-control") != "no-store"
+                or not answer.header("retry-after").isdigit()
+            ):
+                raise CommandError(
+                    f"FAIL: with both app servers stopped nginx answered {answer.status}, "
+                    f"{answer.header('content-type')!r}, Cache-Control {answer.header('cache-control')!r}, "
+                    f"Retry-After {answer.header('retry-after')!r}; missing {missing}: {answer.text[:300]!r}"
+                )
+        self._check(
+            True,
+            f"both app servers stopped: nginx answers {[a.status for a in answers]} to pages and "
+            f"{form.status} to a form's POST with the site's page in Kyrgyz and Russian "
+            f"(Retry-After: {form.header('retry-after')}, Cache-Control: no-store)",
+        )
+        home = visitor.get("/ky/")
+        self._check(
+            home.status == 200 and home.header("x-cache-status") in ("HIT", "STALE"),
+            f"...while a page still in the micro-cache is served from it ({home.status} "
+            f"{home.header('x-cache-status')}), so the page's home link helps",
+        )
+        self._gunicorn("app-a", self.port_a)
+        self._gunicorn("app-b", self.port_b)
+        self._wait_for(self.port_a, key="app-a")
+        self._wait_for(self.port_b, key="app-b")
+        back = time.monotonic()
+        while True:
+            statuses = [visitor.get(path).status for path in paths]
+            if statuses == [200, 200]:
+                break
+            if time.monotonic() - back > 30:
+                raise CommandError(
+                    f"FAIL: nginx still answers {statuses} 30 s after both instances came back"
+                )
+            time.sleep(0.5)
+        self._check(
+            True,
+            f"both instances started again: nginx serves the same addresses from Django after "
+            f"{time.monotonic() - back:.1f} s (fail_timeout 10 s), the error page was not cached",
+        )
 
     def _check_upstreams_after(self, exited_at):
         """After B's exit every request nginx passed on was answered by A; B was tried first only
