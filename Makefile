@@ -39,6 +39,12 @@ lint: install-dev
 pytest: install-dev browser-tools
 	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The admin forms fuzzed at length (tests/fuzz/): random seeds and FUZZ_EXAMPLES examples per form
+# (200 by default) instead of the fixed few that `make test` runs. FUZZ_PROFILE=long.
+.PHONY: fuzz
+fuzz: install-dev
+	FUZZ_PROFILE=long $(BIN)/python -m pytest tests/fuzz -p no:cacheprovider $(PYTEST_ARGS)
+
 # Retakes the screenshots of the editors' guides (docs/editors-guide.*.md) into docs/editors-guide/.
 guide-screenshots: install-dev browser-tools
 	UPDATE_GUIDE_SCREENSHOTS=1 CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest tests/browser/test_editors_guide.py -p no:cacheprovider
