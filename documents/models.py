@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from documents.formats import CONTENT_TYPES, EXTENSIONS, FORMAT_LABELS, FileFormat, detect_format
 from documents.validators import validate_document_upload
 from editorial.models import Publishable, PublishableQuerySet
+from unionsite import fields
 from unionsite.richtext import RichTextField
 
 # The slug of the document type the home block puts first (the model collective agreement).
@@ -21,7 +22,7 @@ COLLECTIVE_AGREEMENT_TEMPLATE = "collective-agreement-template"
 class DocumentType(models.Model):
     """A kind of document (agreement, booklet, law...); editors add and rename them."""
 
-    name = models.CharField(_("name"), max_length=120)
+    name = fields.LineField(_("name"), max_length=120)
     slug = models.SlugField(
         _("address in URLs"),
         max_length=80,
@@ -70,7 +71,7 @@ class Document(Publishable):
     It goes live the moment a reviewer publishes it: it has no publication time.
     """
 
-    title = models.CharField(_("title"), max_length=255)
+    title = fields.LineField(_("title"), max_length=255)
     slug = models.SlugField(
         _("address in URLs"),
         max_length=120,
@@ -84,13 +85,13 @@ class Document(Publishable):
         verbose_name=_("type"),
     )
     description = RichTextField(_("description"), blank=True)
-    number = models.CharField(
+    number = fields.LineField(
         _("number"),
         max_length=60,
         blank=True,
         help_text=_("The registration number without the sign №, for example 12-К."),
     )
-    date_signed = models.DateField(
+    date_signed = fields.DateField(
         _("date signed"),
         null=True,
         blank=True,
@@ -98,13 +99,13 @@ class Document(Publishable):
             "The date the document was signed, adopted or published. The library's year filter uses it."
         ),
     )
-    parties = models.TextField(
+    parties = fields.PlainTextField(
         _("parties"),
         blank=True,
         help_text=_("For agreements: who signed it, one party per line."),
     )
-    valid_from = models.DateField(_("valid from"), null=True, blank=True)
-    valid_until = models.DateField(
+    valid_from = fields.DateField(_("valid from"), null=True, blank=True)
+    valid_until = fields.DateField(
         _("valid until"),
         null=True,
         blank=True,
@@ -135,6 +136,9 @@ class Document(Publishable):
     objects = DocumentQuerySet.as_manager()
 
     class Meta:
+        constraints = fields.date_range_constraints(
+            dates=("date_signed", "valid_from", "valid_until"), datetimes=("created_at", "updated_at")
+        )
         ordering = [F("date_signed").desc(nulls_last=True), "-created_at", "-pk"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
@@ -204,13 +208,14 @@ class DocumentFile(models.Model):
     format = models.CharField(_("format"), max_length=8, choices=FileFormat.choices, editable=False)
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
     download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
-    uploaded_at = models.DateTimeField(_("uploaded"), auto_now=True)
+    uploaded_at = fields.DateTimeField(_("uploaded"), auto_now=True)
 
     class Meta:
         ordering = ["document", "language"]
         verbose_name = _("document file")
         verbose_name_plural = _("document files")
         constraints = [
+            *fields.date_range_constraints(datetimes=("uploaded_at",)),
             models.UniqueConstraint(fields=["document", "language"], name="one_file_per_document_language"),
         ]
 

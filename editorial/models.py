@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from editorial.scopes import limit_to_scope
+from unionsite import fields
 
 
 class PublicationStatus(models.TextChoices):
@@ -59,7 +60,7 @@ class Publishable(models.Model):
             "review; a reviewer publishes them or returns them with a comment."
         ),
     )
-    review_comment = models.TextField(
+    review_comment = fields.PlainTextField(
         _("reviewer's comment"),
         blank=True,
         help_text=_("What to change before it can be published. Shown to the editor."),
@@ -77,7 +78,7 @@ class Publishable(models.Model):
         ),
     )
     # Content that goes live the moment it is published removes this field (`published_at = None`).
-    published_at = models.DateTimeField(
+    published_at = fields.DateTimeField(
         _("publication time"),
         default=timezone.now,
         db_index=True,
@@ -86,8 +87,8 @@ class Publishable(models.Model):
             "Published. A time in the future schedules it: it appears by itself then."
         ),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_at = fields.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = fields.DateTimeField(_("updated"), auto_now=True)
 
     objects = PublishableQuerySet.as_manager()
 
@@ -183,11 +184,12 @@ class StatusChange(models.Model):
         related_name="status_changes",
         verbose_name=_("user"),
     )
-    comment = models.TextField(_("reviewer's comment"), blank=True)
+    comment = fields.PlainTextField(_("reviewer's comment"), blank=True)
     created = models.BooleanField(_("created"), default=False)
-    at = models.DateTimeField(_("time"), default=timezone.now)
+    at = fields.DateTimeField(_("time"), default=timezone.now)
 
     class Meta:
+        constraints = fields.date_range_constraints(datetimes=("at",))
         ordering = ["-at", "-pk"]
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
@@ -198,3 +200,24 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.content_type_id}:{self.object_id} → {self.status}"
+
+
+class UndeliveredMail(models.Model):
+    """A notification the mail server did not take: shown on the desk until someone deletes it.
+
+    Written by editorial/mail.py instead of only logging, so that staff learn that mail stopped.
+    """
+
+    subject = fields.LineField(_("subject"), max_length=255)
+    recipients = fields.PlainTextField(_("recipients"))
+    reason = fields.PlainTextField(_("reason"))
+    created_at = fields.DateTimeField(_("time"), default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = fields.date_range_constraints(datetimes=("created_at",))
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("undelivered email")
+        verbose_name_plural = _("undelivered emails")
+
+    def __str__(self):
+        return self.subject

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from editorial.models import Publishable, PublishableQuerySet
 from news.models import SlugAndCoverMixin
+from unionsite import fields
 from unionsite.images import PhotoField
 from unionsite.richtext import RichTextField
 from unionsite.validators import validate_image_upload
@@ -64,7 +65,7 @@ class Event(SlugAndCoverMixin, Publishable):
     Category = EventCategory
 
     # As for reports, no language is required on its own; `clean` asks for a title in one of them.
-    title = models.CharField(_("title"), max_length=255, blank=True)
+    title = fields.LineField(_("title"), max_length=255, blank=True)
     slug = models.SlugField(
         _("address in URLs"),
         max_length=120,
@@ -77,10 +78,10 @@ class Event(SlugAndCoverMixin, Publishable):
     )
     description = RichTextField(_("description"), blank=True)
     category = models.CharField(_("kind of event"), max_length=20, choices=EventCategory.choices)
-    start = models.DateTimeField(
+    start = fields.DateTimeField(
         _("start"), help_text=_("Bishkek time. For an all-day event only the date counts.")
     )
-    end = models.DateTimeField(
+    end = fields.DateTimeField(
         _("end"),
         help_text=_("Bishkek time, after the start. For an all-day event, the date of its last day."),
     )
@@ -89,22 +90,22 @@ class Event(SlugAndCoverMixin, Publishable):
         default=False,
         help_text=_("The event takes whole days (a sports day, a holiday): calendars show the dates only."),
     )
-    place = models.CharField(
+    place = fields.LineField(
         _("place"),
         max_length=255,
         blank=True,
         help_text=_("The address as people say it, for example: Osh, Lenin street 221, school No. 5, hall."),
     )
-    map_url = models.URLField(
+    map_url = fields.WebLinkField(
         _("link to a map"), blank=True, help_text=_("Optional: a link to the place on a map.")
     )
-    contact = models.CharField(
+    contact = fields.LineField(
         _("contact"),
         max_length=255,
         blank=True,
         help_text=_("Who answers questions: a name, a phone number or an email address."),
     )
-    registration_url = models.URLField(
+    registration_url = fields.WebLinkField(
         _("registration link"), blank=True, help_text=_("Optional: where participants sign up.")
     )
     cover = PhotoField(
@@ -128,6 +129,9 @@ class Event(SlugAndCoverMixin, Publishable):
     objects = EventQuerySet.as_manager()
 
     class Meta(Publishable.Meta):
+        constraints = fields.date_range_constraints(
+            datetimes=("published_at", "created_at", "updated_at", "start", "end")
+        )
         ordering = ["start", "pk"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
@@ -147,7 +151,8 @@ class Event(SlugAndCoverMixin, Publishable):
             errors["title_ky"] = ValidationError(
                 _("Write the title in at least one language."), code="no_title"
             )
-        if self.start and self.end:
+        # A date out of range has its own message (clean_fields); nothing here may compute with it.
+        if fields.is_in_date_range(self.start) and fields.is_in_date_range(self.end):
             if self.all_day:
                 first, last = timezone.localdate(self.start), timezone.localdate(self.end)
                 self.start, self.end = self.day_span(first, last)
@@ -198,11 +203,10 @@ class Event(SlugAndCoverMixin, Publishable):
             return end.date() - datetime.timedelta(days=1)
         return end.date()
 
-    @property
-    def days(self):
-        """Every date the event takes place on."""
-        day, last = self.start_date, max(self.end_date, self.start_date)
-        while day <= last:
+    def days_between(self, first, last):
+        """The dates from `first` to `last` that the event takes place on: never more than asked."""
+        day, end = max(first, self.start_date), min(last, max(self.end_date, self.start_date))
+        while day <= end:
             yield day
             day += datetime.timedelta(days=1)
 

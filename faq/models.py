@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from unionsite import fields
 from unionsite.richtext import RichTextField
 
 # Slugs that are URLs of the FAQ itself (/ky/faq/ask/, /ky/faq/search/): no topic may take them.
@@ -57,7 +58,7 @@ class TopicQuerySet(models.QuerySet):
 class Topic(models.Model):
     """A subject of the FAQ: sick leave and benefits, leave, dismissal, wages..."""
 
-    name = models.CharField(_("name"), max_length=160)
+    name = fields.LineField(_("name"), max_length=160)
     slug = models.SlugField(
         _("address in URLs"),
         max_length=80,
@@ -65,7 +66,7 @@ class Topic(models.Model):
         validators=[validate_topic_slug],
         help_text=_("Latin letters, digits and hyphens; it becomes part of the page address."),
     )
-    description = models.TextField(
+    description = fields.PlainTextField(
         _("description"), blank=True, help_text=_("One or two sentences shown under the topic's name.")
     )
     order = models.PositiveSmallIntegerField(
@@ -96,7 +97,7 @@ class Question(models.Model):
     topic = models.ForeignKey(
         Topic, on_delete=models.PROTECT, related_name="questions", verbose_name=_("topic")
     )
-    question = models.CharField(_("question"), max_length=500)
+    question = fields.LineField(_("question"), max_length=500)
     slug = models.SlugField(
         _("address in URLs"),
         max_length=120,
@@ -123,7 +124,7 @@ class Question(models.Model):
             "Only published questions appear on the site. A question needs an answer to be published."
         ),
     )
-    answer_checked_on = models.DateField(
+    answer_checked_on = fields.DateField(
         _("answer checked on"),
         default=timezone.localdate,
         help_text=_(
@@ -131,8 +132,8 @@ class Question(models.Model):
             "update it whenever you re-check the answer, even if nothing changed."
         ),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_at = fields.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = fields.DateTimeField(_("updated"), auto_now=True)
 
     objects = QuestionQuerySet.as_manager()
 
@@ -141,6 +142,9 @@ class Question(models.Model):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
         constraints = [
+            *fields.date_range_constraints(
+                dates=("answer_checked_on",), datetimes=("created_at", "updated_at")
+            ),
             models.UniqueConstraint(fields=["topic", "slug"], name="faq_question_unique_slug_in_topic"),
         ]
 
@@ -171,7 +175,7 @@ class LegalReference(models.Model):
     question = models.ForeignKey(
         Question, on_delete=models.CASCADE, related_name="legal_references", verbose_name=_("question")
     )
-    act = models.CharField(
+    act = fields.LineField(
         _("act"),
         max_length=300,
         help_text=_(
@@ -179,13 +183,13 @@ class LegalReference(models.Model):
             "No. 434 of 18 September 2018”."
         ),
     )
-    article = models.CharField(
+    article = fields.LineField(
         _("article or item"),
         max_length=160,
         blank=True,
         help_text=_("E.g. “Article 194” or “item 21 of the Regulation”."),
     )
-    official_url = models.URLField(
+    official_url = fields.WebLinkField(
         _("official text"),
         max_length=500,
         blank=True,
@@ -228,9 +232,9 @@ class IncomingQuestion(models.Model):
         ANSWERED = "answered", pgettext_lazy("question status", "Answered")
         REJECTED = "rejected", pgettext_lazy("question status", "Rejected")
 
-    text = models.TextField(_("question"))
-    name = models.CharField(_("name"), max_length=160, blank=True)
-    contact = models.CharField(
+    text = fields.PlainTextField(_("question"))
+    name = fields.LineField(_("name"), max_length=160, blank=True)
+    contact = fields.LineField(
         _("contact"),
         max_length=200,
         blank=True,
@@ -245,9 +249,9 @@ class IncomingQuestion(models.Model):
         verbose_name=_("organisation"),
     )
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
-    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    created_at = fields.DateTimeField(_("received"), auto_now_add=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
-    staff_notes = models.TextField(
+    staff_notes = fields.PlainTextField(
         _("staff notes"), blank=True, help_text=_("For staff only: who answered, how, when.")
     )
     faq_question = models.ForeignKey(
@@ -270,6 +274,7 @@ class IncomingQuestion(models.Model):
     )
 
     class Meta:
+        constraints = fields.date_range_constraints(datetimes=("created_at",))
         ordering = ["-created_at", "-pk"]
         verbose_name = _("incoming question")
         verbose_name_plural = _("incoming questions")

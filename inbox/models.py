@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from structure.models import Region
+from unionsite import fields
 
 NAME_MAX_LENGTH = 160
 WORKPLACE_NAME_MAX_LENGTH = 255
@@ -59,11 +60,11 @@ class Submission(models.Model):
         OTHER = "other", pgettext_lazy("workplace", "Other")
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    name = models.CharField(_("name"), max_length=NAME_MAX_LENGTH)
+    name = fields.LineField(_("name"), max_length=NAME_MAX_LENGTH)
     workplace_type = models.CharField(
         _("workplace type"), max_length=20, choices=WorkplaceType.choices, blank=True
     )
-    workplace_name = models.CharField(_("workplace"), max_length=WORKPLACE_NAME_MAX_LENGTH, blank=True)
+    workplace_name = fields.LineField(_("workplace"), max_length=WORKPLACE_NAME_MAX_LENGTH, blank=True)
     region = models.CharField(
         _("region"),
         max_length=20,
@@ -72,10 +73,10 @@ class Submission(models.Model):
         db_index=True,
         help_text=_("Its editors see it and are emailed; without a region only federation staff see it."),
     )
-    phone = models.CharField(_("phone"), max_length=PHONE_MAX_LENGTH, blank=True)
+    phone = fields.LineField(_("phone"), max_length=PHONE_MAX_LENGTH, blank=True)
     email = models.EmailField(_("email"), max_length=EMAIL_MAX_LENGTH, blank=True)
-    message = models.TextField(_("message"), blank=True)
-    consent_at = models.DateTimeField(
+    message = fields.PlainTextField(_("message"), blank=True)
+    consent_at = fields.DateTimeField(
         _("consent given"), help_text=_("When the visitor agreed to the processing of their personal data.")
     )
     consent_text_version = models.CharField(
@@ -85,10 +86,10 @@ class Submission(models.Model):
     )
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
-    staff_note = models.TextField(
+    staff_note = fields.PlainTextField(
         _("staff note"), blank=True, help_text=_("For staff only: who answered, how and when.")
     )
-    created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True, editable=False)
+    created_at = fields.DateTimeField(_("received"), default=timezone.now, db_index=True, editable=False)
     ip_hash = models.CharField(
         _("sender's address (hashed)"),
         max_length=64,
@@ -102,6 +103,7 @@ class Submission(models.Model):
     objects = SubmissionQuerySet.as_manager()
 
     class Meta:
+        constraints = fields.date_range_constraints(datetimes=("consent_at", "created_at"))
         ordering = ["-created_at", "-pk"]
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")

@@ -19,6 +19,7 @@ from news.renditions import (
     make_renditions,
     renditions_from,
 )
+from unionsite import fields
 from unionsite.images import PhotoField
 from unionsite.richtext import RichTextField
 from unionsite.validators import validate_image_upload
@@ -92,7 +93,7 @@ class SlugAndCoverMixin:
 
 
 class Category(models.Model):
-    name = models.CharField(_("name"), max_length=120)
+    name = fields.LineField(_("name"), max_length=120)
     slug = models.SlugField(
         _("address in URLs"),
         max_length=80,
@@ -135,7 +136,7 @@ class Report(SlugAndCoverMixin, Publishable):
 
     # Regional staff often write in one language only: no language is required on its own, and
     # `clean` asks for a title in at least one of them.
-    title = models.CharField(_("title"), max_length=255, blank=True)
+    title = fields.LineField(_("title"), max_length=255, blank=True)
     slug = models.SlugField(
         _("address in URLs"),
         max_length=120,
@@ -146,7 +147,7 @@ class Report(SlugAndCoverMixin, Publishable):
             "from the title. Changing it later breaks links shared before."
         ),
     )
-    lead = models.TextField(
+    lead = fields.PlainTextField(
         _("lead"),
         blank=True,
         help_text=_("One or two sentences shown in the list, in search engines and in shared links."),
@@ -155,10 +156,10 @@ class Report(SlugAndCoverMixin, Publishable):
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, related_name="reports", verbose_name=_("category")
     )
-    prepared_by_name = models.CharField(
+    prepared_by_name = fields.LineField(
         _("prepared by (name)"), max_length=160, blank=True, help_text=_("For example: A. Asanova")
     )
-    prepared_by_position = models.CharField(
+    prepared_by_position = fields.LineField(
         _("prepared by (position)"),
         max_length=255,
         blank=True,
@@ -185,6 +186,7 @@ class Report(SlugAndCoverMixin, Publishable):
     objects = ReportQuerySet.as_manager()
 
     class Meta(Publishable.Meta):
+        constraints = fields.date_range_constraints(datetimes=("published_at", "created_at", "updated_at"))
         ordering = ["-published_at", "-pk"]
         get_latest_by = "published_at"
         verbose_name = _("report")
@@ -266,8 +268,8 @@ class ReportPhoto(models.Model):
         validators=[validate_image_upload],
         help_text=_("JPEG, PNG, WebP or GIF, up to 15 MB."),
     )
-    caption = models.CharField(_("caption"), max_length=255, blank=True)
-    alt_text = models.CharField(
+    caption = fields.LineField(_("caption"), max_length=255, blank=True)
+    alt_text = fields.LineField(
         _("alternative text"),
         max_length=255,
         blank=True,

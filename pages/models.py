@@ -12,7 +12,6 @@ organisation may edit them (editorial/scopes.py), and only federation roles hold
 """
 
 import re
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,8 +25,9 @@ from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from editorial.models import PublicationStatus, Publishable, PublishableQuerySet
-from unionsite import registry
+from unionsite import fields, registry
 from unionsite.images import PhotoField
+from unionsite.links import validate_link
 from unionsite.richtext import RichTextField
 from unionsite.validators import validate_image_upload
 
@@ -42,6 +42,11 @@ CYRILLIC_TO_LATIN = {
 }  # fmt: skip
 
 SLUG_MAX_LENGTH = 80
+# How deep the tree may go: the page URL converter (pages/urls.py) reads at most this many slugs,
+# and a page's address must fit its column (12 slugs of 80 letters and their slashes do).
+MAX_DEPTH = 12
+URL_PATH_MAX_LENGTH = 1000
+CHILD_POSITIONS = {"first-child", "last-child", "sorted-child"}
 # Where a page sits in the tree; only treebeard writes them, and history never restores them.
 TREE_POSITION_FIELDS = ("path", "depth", "numchild")
 
@@ -99,7 +104,13 @@ class PageManager(MP_NodeManager.from_queryset(PageQuerySet)):
         return PageQuerySet(self.model, using=self._db).order_by("path")
 
     def move(self, node, target, pos=None):
-        """Move a branch and give its pages the addresses of their new place."""
+        """Move a branch and give its pages the addresses of their new place.
+
+        Raises ValidationError, before anything moves, when the branch would go deeper than
+        MAX_DEPTH or its addresses would outgrow their column.
+        """
+        parent = target if pos in CHILD_POSITIONS else target.get_parent()
+        node.check_placement(parent)
         with transaction.atomic():
             super().move(node, target, pos)
             moved = self.model.objects.get(pk=node.pk)
@@ -109,7 +120,7 @@ class PageManager(MP_NodeManager.from_queryset(PageQuerySet)):
 class Page(MP_Node, Publishable):
     """A page of the site written by federation staff, in Kyrgyz and Russian, placed in a tree."""
 
-    title = models.CharField(_("title"), max_length=255, blank=True)
+    title = fields.LineField(_("title"), max_length=255, blank=True)
     slug = models.SlugField(
         _("address in URLs"),
         max_length=SLUG_MAX_LENGTH,
@@ -120,8 +131,10 @@ class Page(MP_Node, Publishable):
             "it later breaks links shared before."
         ),
     )
-    url_path = models.CharField(_("path"), max_length=1000, blank=True, editable=False, db_index=True)
-    lead = models.TextField(
+    url_path = models.CharField(
+        _("path"), max_length=URL_PATH_MAX_LENGTH, blank=True, editable=False, db_index=True
+    )
+    lead = fields.PlainTextField(
         _("lead"),
         blank=True,
         help_text=_("One or two sentences shown under the title, in search engines and in shared links."),
@@ -170,6 +183,7 @@ class Page(MP_Node, Publishable):
     objects = PageManager()
 
     class Meta(Publishable.Meta):
+        constraints = fields.date_range_constraints(datetimes=("published_at", "created_at", "updated_at"))
         ordering = ["path"]
         verbose_name = _("page")
         verbose_name_plural = _("pages")
@@ -208,6 +222,38 @@ class Page(MP_Node, Publishable):
         if errors:
             raise ValidationError(errors)
 
+    def check_placement(self, parent):
+        """Raise ValidationError if this page and the pages below it cannot go under `parent` (None: top).
+
+        The tree may be MAX_DEPTH levels deep, as far as the URL converter reads, and each
+        address must fit URL_PATH_MAX_LENGTH; a new page's empty slug counts as the longest.
+        """
+        below = []
+        if self.pk and self.path:
+            subtree = Page.objects.filter(path__startswith=self.path, depth__gt=self.depth)
+            below = list(subtree.only("depth", *self._url_path_fields()))
+        levels_below = max((page.depth - self.depth for page in below), default=0)
+        deepest = (parent.depth + 1 if parent else 1) + levels_below
+        if deepest > MAX_DEPTH:
+            raise ValidationError(
+                _(
+                    "Pages can go at most %(max)s levels deep; placed here, this page and those below "
+                    "it would reach level %(deepest)s. Choose a place higher in the tree."
+                ),
+                code="too_deep",
+                params={"max": MAX_DEPTH, "deepest": deepest},
+            )
+        for code in LANGUAGE_CODES:
+            own = len(getattr(self, f"url_path_{code}") or "")
+            suffix = max((len(getattr(page, f"url_path_{code}")) - own for page in below), default=0)
+            slug = len(getattr(self, f"slug_{code}") or "") or SLUG_MAX_LENGTH
+            prefix = len(getattr(parent, f"url_path_{code}")) if parent else 0
+            if prefix + slug + 1 + suffix > URL_PATH_MAX_LENGTH:
+                raise ValidationError(
+                    _("Placed here, the addresses of this page and those below it would be too long."),
+                    code="too_long",
+                )
+
     def _slug_taken(self, language, slug):
         return Page.objects.filter(**{f"slug_{language}": slug}).exclude(pk=self.pk).exists()
 
@@ -242,6 +288,10 @@ class Page(MP_Node, Publishable):
             parent = getattr(self, "_cached_parent_obj", None)
             for code, value in self._own_url_paths(parent).items():
                 setattr(self, f"url_path_{code}", value)
+        if (self.depth or 0) > MAX_DEPTH or any(
+            len(getattr(self, name) or "") > URL_PATH_MAX_LENGTH for name in self._url_path_fields()
+        ):
+            self.check_placement(getattr(self, "_cached_parent_obj", None) or self.get_parent())
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, *self._url_path_fields()}
@@ -298,28 +348,6 @@ class MenuLocation(models.TextChoices):
     FOOTER = "footer", _("Footer")
 
 
-BAD_MENU_URL = _(
-    "Write a path on this site starting with one slash, such as /ky/join/, or a full address "
-    "starting with https://."
-)
-
-
-def validate_menu_url(value):
-    """A path on this site (/ky/join/) or an http(s) address; nothing else (javascript:, //host)."""
-    value = value or ""
-    if not value:
-        return
-    if any(char.isspace() or not char.isprintable() for char in value):
-        raise ValidationError(_("An address cannot contain spaces or control characters."), code="bad_url")
-    if value.startswith("/"):
-        if value.startswith(("//", "/\\")):
-            raise ValidationError(BAD_MENU_URL, code="bad_url")
-        return
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValidationError(BAD_MENU_URL, code="bad_url")
-
-
 def section_choices():
     """The site's sections (News, FAQ, Documents, Structure…) by the name of their index page."""
     return [(config.index_url_name, config.nav_label) for config in registry.sections()]
@@ -350,14 +378,14 @@ class MenuItem(models.Model):
         verbose_name=_("page"),
         help_text=_("Shown only while the page is published."),
     )
-    url = models.CharField(
+    url = fields.LineField(
         _("address"),
         max_length=500,
         blank=True,
-        validators=[validate_menu_url],
+        validators=[validate_link],
         help_text=_("A path on this site such as /ky/join/, or a full address starting with https://."),
     )
-    label = models.CharField(
+    label = fields.LineField(
         _("label"),
         max_length=80,
         blank=True,

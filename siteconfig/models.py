@@ -17,23 +17,22 @@ that every save bumps: a page that is not in the page cache costs at most one qu
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.validators import EmailValidator, URLValidator
+from django.core.validators import EmailValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.deconstruct import deconstructible
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from solo.models import SingletonModel
 
-from unionsite import registry
+from unionsite import fields, registry
 from unionsite.images import PhotoField
+from unionsite.links import NetworkLinkValidator, validate_link
 from unionsite.richtext import RichTextField
 from unionsite.validators import validate_image_upload
 
@@ -101,32 +100,6 @@ def validate_emails(text):
             ) from None
 
 
-@deconstructible
-class ServiceURLValidator:
-    """An https link to one social network (its own hosts only), so a typo cannot send visitors elsewhere."""
-
-    def __init__(self, service, hosts, example):
-        self.service = service
-        self.hosts = tuple(hosts)
-        self.example = example
-
-    def __call__(self, value):
-        URLValidator(schemes=["https"])(value)
-        host = (urlsplit(value).hostname or "").lower()
-        if host not in self.hosts:
-            raise ValidationError(
-                _("Enter a link to %(service)s starting with https://, for example %(example)s."),
-                code="wrong_service",
-                params={"service": self.service, "example": self.example},
-            )
-
-    def __eq__(self, other):
-        return isinstance(other, ServiceURLValidator) and (self.service, self.hosts) == (
-            other.service,
-            other.hosts,
-        )
-
-
 SOCIAL_NETWORKS = [
     # field, name shown, hosts accepted, example
     ("facebook_url", "Facebook", ("facebook.com", "www.facebook.com", "m.facebook.com", "fb.com"),
@@ -141,11 +114,11 @@ SOCIAL_NETWORKS = [
 
 
 def _social_field(name, hosts, example):
-    return models.URLField(
+    return fields.WebLinkField(
         name,
         max_length=300,
         blank=True,
-        validators=[ServiceURLValidator(name, hosts, example)],
+        validators=[NetworkLinkValidator(name, hosts, example)],
         help_text=format_lazy(
             _("The address of the union's account, for example {example}. Leave empty to hide it."),
             example=example,
@@ -156,13 +129,13 @@ def _social_field(name, hosts, example):
 class SiteSettings(SingletonModel):
     """The one record of the site's names and contacts (both languages where it is text)."""
 
-    full_name = models.CharField(
+    full_name = fields.LineField(
         _("full name"),
         max_length=255,
         blank=True,
         help_text=_("The federation's full name: shown in the header, the footer and shared links."),
     )
-    short_name = models.CharField(
+    short_name = fields.LineField(
         _("short name"),
         max_length=120,
         blank=True,
@@ -170,26 +143,26 @@ class SiteSettings(SingletonModel):
             "Shown after every page title in the browser tab and as the site's name in shared links."
         ),
     )
-    address = models.TextField(
+    address = fields.PlainTextField(
         _("address"),
         blank=True,
         help_text=_("Postcode, town, street, building and office; line breaks are kept."),
     )
-    reception_hours = models.TextField(
+    reception_hours = fields.PlainTextField(
         _("reception hours"),
         blank=True,
         help_text=_("For example: Monday to Friday, 9:00–18:00, lunch 12:30–13:30. Leave empty to hide."),
     )
-    footer_note = models.TextField(
+    footer_note = fields.PlainTextField(
         _("footer note"), blank=True, help_text=_("A short line at the bottom of every page.")
     )
-    phones = models.TextField(
+    phones = fields.PlainTextField(
         _("phones"),
         blank=True,
         validators=[validate_phones],
         help_text=_("One number per line, with the country code, for example +996 312 00-00-00."),
     )
-    emails = models.TextField(
+    emails = fields.PlainTextField(
         _("emails"),
         blank=True,
         validators=[validate_emails],
@@ -210,9 +183,10 @@ class SiteSettings(SingletonModel):
             "best 1200 × 630 pixels. Empty: the union's emblem."
         ),
     )
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = fields.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
+        constraints = fields.date_range_constraints(datetimes=("updated_at",))
         verbose_name = _("site settings")
         verbose_name_plural = _("site settings")
 
@@ -257,15 +231,16 @@ class HomePage(SingletonModel):
             "A few lines on the federation's mission, shown at the top of the home page. Leave empty to hide."
         ),
     )
-    motto = models.CharField(
+    motto = fields.LineField(
         _("motto"),
         max_length=200,
         blank=True,
         help_text=_("Shown under the introduction, for example «Биздин күч – бирдикте!»."),
     )
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = fields.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
+        constraints = fields.date_range_constraints(datetimes=("updated_at",))
         verbose_name = _("home page")
         verbose_name_plural = _("home page")
 
@@ -274,19 +249,6 @@ class HomePage(SingletonModel):
 
     def get_absolute_url(self):
         return reverse("home")
-
-
-def validate_link(value):
-    """An address on this site (/ky/news/…) or an https/http link elsewhere."""
-    if value.startswith("/") and not value.startswith("//"):
-        return
-    try:
-        URLValidator(schemes=["http", "https"])(value)
-    except ValidationError:
-        raise ValidationError(
-            _("Enter an address on this site starting with / or a link starting with https://."),
-            code="bad_link",
-        ) from None
 
 
 class AnnouncementQuerySet(models.QuerySet):
@@ -306,8 +268,8 @@ class Announcement(models.Model):
         default=1,
         verbose_name=_("home page"),
     )
-    text = models.CharField(_("text"), max_length=300, blank=True, help_text=_("One or two sentences."))
-    link = models.CharField(
+    text = fields.LineField(_("text"), max_length=300, blank=True, help_text=_("One or two sentences."))
+    link = fields.LineField(
         _("link"),
         max_length=300,
         blank=True,
@@ -316,12 +278,12 @@ class Announcement(models.Model):
             "Optional: a page of this site (copy its address from /ky/ or /ru/ on) or an https:// link."
         ),
     )
-    starts_at = models.DateTimeField(
+    starts_at = fields.DateTimeField(
         _("shown from"),
         default=timezone.now,
         help_text=_("It appears by itself at this date and time (Bishkek time)."),
     )
-    ends_at = models.DateTimeField(
+    ends_at = fields.DateTimeField(
         _("shown until"),
         null=True,
         blank=True,
@@ -331,6 +293,7 @@ class Announcement(models.Model):
     objects = AnnouncementQuerySet.as_manager()
 
     class Meta:
+        constraints = fields.date_range_constraints(datetimes=("starts_at", "ends_at"))
         ordering = ["-starts_at", "-pk"]
         verbose_name = _("announcement")
         verbose_name_plural = _("announcements")

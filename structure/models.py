@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
+from unionsite import fields
 from unionsite.images import PhotoField
 from unionsite.richtext import RichTextField
 from unionsite.validators import validate_image_upload
@@ -67,8 +68,8 @@ class Organisation(MP_Node):
         blank=True,
         help_text=_("Leave empty only for the central committee, which works across the country."),
     )
-    name = models.CharField(_("name"), max_length=255)
-    short_name = models.CharField(
+    name = fields.LineField(_("name"), max_length=255)
+    short_name = fields.LineField(
         _("short name"), max_length=60, blank=True, help_text=_("An abbreviation, for example РПК or ОблПК.")
     )
     slug = models.SlugField(
@@ -78,12 +79,12 @@ class Organisation(MP_Node):
         allow_unicode=False,
         help_text=_("Latin letters, digits and hyphens; it becomes part of the page address."),
     )
-    address = models.CharField(_("address"), max_length=255, blank=True)
-    phone = models.CharField(_("phone"), max_length=60, blank=True)
+    address = fields.LineField(_("address"), max_length=255, blank=True)
+    phone = fields.LineField(_("phone"), max_length=60, blank=True)
     email = models.EmailField(_("email"), blank=True)
-    website = models.URLField(_("website"), blank=True)
-    leader_name = models.CharField(_("leader's name"), max_length=160, blank=True)
-    leader_position = models.CharField(_("leader's position"), max_length=160, blank=True)
+    website = fields.WebLinkField(_("website"), blank=True)
+    leader_name = fields.LineField(_("leader's name"), max_length=160, blank=True)
+    leader_position = fields.LineField(_("leader's position"), max_length=160, blank=True)
     leader_photo = PhotoField(
         _("leader's photo"),
         upload_to="structure/leaders/%Y/",
@@ -103,9 +104,9 @@ class Organisation(MP_Node):
         blank=True,
         help_text=_("Members under 35, included in the number of members."),
     )
-    figures_date = models.DateField(_("figures counted on"), null=True, blank=True)
+    figures_date = fields.DateField(_("figures counted on"), null=True, blank=True)
     # Part of the cache key of the organisation's rendered list items (structure/figures.py).
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    updated_at = fields.DateTimeField(_("last changed"), auto_now=True)
 
     objects = OrganisationManager()
 
@@ -114,6 +115,7 @@ class Organisation(MP_Node):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         constraints = [
+            *fields.date_range_constraints(dates=("figures_date",), datetimes=("updated_at",)),
             models.CheckConstraint(
                 condition=Q(youth_members__isnull=True)
                 | Q(members__isnull=True)
@@ -155,7 +157,7 @@ class GoverningBody(models.Model):
         verbose_name=_("organisation"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    name = models.CharField(_("name"), max_length=255)
+    name = fields.LineField(_("name"), max_length=255)
     role = RichTextField(_("role"), blank=True, help_text=_("What the body decides and how often it meets."))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -175,8 +177,8 @@ class GoverningBodyMember(models.Model):
     body = models.ForeignKey(
         GoverningBody, on_delete=models.CASCADE, related_name="members", verbose_name=_("governing body")
     )
-    name = models.CharField(_("name"), max_length=160)
-    position = models.CharField(_("position"), max_length=255, blank=True)
+    name = fields.LineField(_("name"), max_length=160)
+    position = fields.LineField(_("position"), max_length=255, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

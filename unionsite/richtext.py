@@ -13,6 +13,8 @@ from django.forms import Media
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from unionsite.text import without_controls
+
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
     "ul", "ol", "li", "blockquote", "a", "img", "figure", "figcaption",
@@ -35,8 +37,8 @@ def sanitize_html(html):
     """Return `html` reduced to the allow-list: no scripts, handlers, or dangerous URLs."""
     if not html:
         return ""
-    # NUL bytes cannot be stored by PostgreSQL and have no place in text.
-    html = html.replace("\x00", "")
+    # NUL bytes cannot be stored by PostgreSQL; no control character belongs in text or XML.
+    html = without_controls(html)
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

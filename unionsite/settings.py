@@ -5,6 +5,7 @@ production is read from the environment here (README.md lists the variables); th
 safe for development and refuse to run unsafely in production.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -200,6 +201,10 @@ TIME_ZONE = "Asia/Bishkek"
 FORMAT_MODULE_PATH = ["unionsite.formats"]
 USE_I18N = True
 USE_TZ = True
+# Every date and time a person or an import enters lies in these years (unionsite/fields.py): a
+# mistyped 0001 or 9999 is refused by forms and models and, a day's margin wider for time zones,
+# by the database's CHECK constraints, written from it when a date column is migrated.
+VALID_DATE_RANGE = (datetime.date(1900, 1, 1), datetime.date(2100, 12, 31))
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ky"
 MODELTRANSLATION_LANGUAGES = ("ky", "ru")

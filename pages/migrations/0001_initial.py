@@ -5,6 +5,7 @@ import django.utils.timezone
 import pages.models
 import unionsite.richtext
 import unionsite.validators
+import unionsite.links
 from django.db import migrations, models
 
 
@@ -67,7 +68,7 @@ class Migration(migrations.Migration):
                 ('location', models.CharField(choices=[('header', 'Header navigation'), ('footer', 'Footer')], max_length=10, verbose_name='menu')),
                 ('position', models.PositiveSmallIntegerField(default=0, help_text='Smaller numbers come first in the menu.', verbose_name='position')),
                 ('section', models.CharField(blank=True, choices=pages.models.section_choices, help_text='News, FAQ, Documents, Structure… Choose one target only: a section, a page or an address.', max_length=60, verbose_name='section of the site')),
-                ('url', models.CharField(blank=True, help_text='A path on this site such as /ky/join/, or a full address starting with https://.', max_length=500, validators=[pages.models.validate_menu_url], verbose_name='address')),
+                ('url', models.CharField(blank=True, help_text='A path on this site such as /ky/join/, or a full address starting with https://.', max_length=500, validators=[unionsite.links.LinkValidator()], verbose_name='address')),
                 ('label', models.CharField(blank=True, help_text="The text of the link. Leave it empty to show the page's title or the section's name; an address needs a label.", max_length=80, verbose_name='label')),
                 ('label_ky', models.CharField(blank=True, help_text="The text of the link. Leave it empty to show the page's title or the section's name; an address needs a label.", max_length=80, null=True, verbose_name='label')),
                 ('label_ru', models.CharField(blank=True, help_text="The text of the link. Leave it empty to show the page's title or the section's name; an address needs a label.", max_length=80, null=True, verbose_name='label')),

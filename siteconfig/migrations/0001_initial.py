@@ -5,6 +5,7 @@ import django.utils.timezone
 import siteconfig.models
 import unionsite.richtext
 import unionsite.validators
+import unionsite.links
 from django.db import migrations, models
 
 
@@ -55,11 +56,11 @@ class Migration(migrations.Migration):
                 ('footer_note_ru', models.TextField(blank=True, help_text='A short line at the bottom of every page.', null=True, verbose_name='footer note')),
                 ('phones', models.TextField(blank=True, help_text='One number per line, with the country code, for example +996 312 00-00-00.', validators=[siteconfig.models.validate_phones], verbose_name='phones')),
                 ('emails', models.TextField(blank=True, help_text='One address per line; the first is the main one.', validators=[siteconfig.models.validate_emails], verbose_name='emails')),
-                ('facebook_url', models.URLField(blank=True, help_text="The address of the union's account, for example https://www.facebook.com/union.kg. Leave empty to hide it.", max_length=300, validators=[siteconfig.models.ServiceURLValidator('Facebook', ('facebook.com', 'www.facebook.com', 'm.facebook.com', 'fb.com'), 'https://www.facebook.com/union.kg')], verbose_name='Facebook')),
-                ('instagram_url', models.URLField(blank=True, help_text="The address of the union's account, for example https://www.instagram.com/union.kg. Leave empty to hide it.", max_length=300, validators=[siteconfig.models.ServiceURLValidator('Instagram', ('instagram.com', 'www.instagram.com'), 'https://www.instagram.com/union.kg')], verbose_name='Instagram')),
-                ('telegram_url', models.URLField(blank=True, help_text="The address of the union's account, for example https://t.me/union_kg. Leave empty to hide it.", max_length=300, validators=[siteconfig.models.ServiceURLValidator('Telegram', ('t.me', 'telegram.me'), 'https://t.me/union_kg')], verbose_name='Telegram')),
-                ('whatsapp_url', models.URLField(blank=True, help_text="The address of the union's account, for example https://wa.me/996312000000. Leave empty to hide it.", max_length=300, validators=[siteconfig.models.ServiceURLValidator('WhatsApp', ('wa.me', 'chat.whatsapp.com', 'api.whatsapp.com', 'whatsapp.com', 'www.whatsapp.com'), 'https://wa.me/996312000000')], verbose_name='WhatsApp')),
-                ('youtube_url', models.URLField(blank=True, help_text="The address of the union's account, for example https://www.youtube.com/@union.kg. Leave empty to hide it.", max_length=300, validators=[siteconfig.models.ServiceURLValidator('YouTube', ('youtube.com', 'www.youtube.com', 'm.youtube.com', 'youtu.be'), 'https://www.youtube.com/@union.kg')], verbose_name='YouTube')),
+                ('facebook_url', models.URLField(blank=True, help_text="The address of the union's account, for example https://www.facebook.com/union.kg. Leave empty to hide it.", max_length=300, validators=[unionsite.links.NetworkLinkValidator('Facebook', ('facebook.com', 'www.facebook.com', 'm.facebook.com', 'fb.com'), 'https://www.facebook.com/union.kg')], verbose_name='Facebook')),
+                ('instagram_url', models.URLField(blank=True, help_text="The address of the union's account, for example https://www.instagram.com/union.kg. Leave empty to hide it.", max_length=300, validators=[unionsite.links.NetworkLinkValidator('Instagram', ('instagram.com', 'www.instagram.com'), 'https://www.instagram.com/union.kg')], verbose_name='Instagram')),
+                ('telegram_url', models.URLField(blank=True, help_text="The address of the union's account, for example https://t.me/union_kg. Leave empty to hide it.", max_length=300, validators=[unionsite.links.NetworkLinkValidator('Telegram', ('t.me', 'telegram.me'), 'https://t.me/union_kg')], verbose_name='Telegram')),
+                ('whatsapp_url', models.URLField(blank=True, help_text="The address of the union's account, for example https://wa.me/996312000000. Leave empty to hide it.", max_length=300, validators=[unionsite.links.NetworkLinkValidator('WhatsApp', ('wa.me', 'chat.whatsapp.com', 'api.whatsapp.com', 'whatsapp.com', 'www.whatsapp.com'), 'https://wa.me/996312000000')], verbose_name='WhatsApp')),
+                ('youtube_url', models.URLField(blank=True, help_text="The address of the union's account, for example https://www.youtube.com/@union.kg. Leave empty to hide it.", max_length=300, validators=[unionsite.links.NetworkLinkValidator('YouTube', ('youtube.com', 'www.youtube.com', 'm.youtube.com', 'youtu.be'), 'https://www.youtube.com/@union.kg')], verbose_name='YouTube')),
                 ('share_image', models.ImageField(blank=True, help_text="The picture shown when a page without its own photo is shared on social networks; best 1200 × 630 pixels. Empty: the union's emblem.", upload_to='siteconfig/', validators=[unionsite.validators.ImageUploadValidator()], verbose_name='default share image')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
             ],
@@ -90,9 +91,9 @@ class Migration(migrations.Migration):
                 ('text', models.CharField(blank=True, help_text='One or two sentences.', max_length=300, verbose_name='text')),
                 ('text_ky', models.CharField(blank=True, help_text='One or two sentences.', max_length=300, null=True, verbose_name='text')),
                 ('text_ru', models.CharField(blank=True, help_text='One or two sentences.', max_length=300, null=True, verbose_name='text')),
-                ('link', models.CharField(blank=True, help_text='Optional: a page of this site (copy its address from /ky/ or /ru/ on) or an https:// link.', max_length=300, validators=[siteconfig.models.validate_link], verbose_name='link')),
-                ('link_ky', models.CharField(blank=True, help_text='Optional: a page of this site (copy its address from /ky/ or /ru/ on) or an https:// link.', max_length=300, null=True, validators=[siteconfig.models.validate_link], verbose_name='link')),
-                ('link_ru', models.CharField(blank=True, help_text='Optional: a page of this site (copy its address from /ky/ or /ru/ on) or an https:// link.', max_length=300, null=True, validators=[siteconfig.models.validate_link], verbose_name='link')),
+                ('link', models.CharField(blank=True, help_text='Optional: a page of this site (copy its address from /ky/ or /ru/ on) or an https:// link.', max_length=300, validators=[unionsite.links.LinkValidator()], verbose_name='link')),
+                ('link_ky', models.CharField(blank=True, help_text='Optional: a page of this site (copy its address from /ky/ or /ru/ on) or an https:// link.', max_length=300, null=True, validators=[unionsite.links.LinkValidator()], verbose_name='link')),
+                ('link_ru', models.CharField(blank=True, help_text='Optional: a page of this site (copy its address from /ky/ or /ru/ on) or an https:// link.', max_length=300, null=True, validators=[unionsite.links.LinkValidator()], verbose_name='link')),
                 ('starts_at', models.DateTimeField(default=django.utils.timezone.now, help_text='It appears by itself at this date and time (Bishkek time).', verbose_name='shown from')),
                 ('ends_at', models.DateTimeField(blank=True, help_text='It disappears by itself at this date and time. Empty: until you delete it.', null=True, verbose_name='shown until')),
                 ('home_page', models.ForeignKey(default=1, on_delete=django.db.models.deletion.CASCADE, related_name='announcements', to='siteconfig.homepage', verbose_name='home page')),
