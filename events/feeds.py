@@ -1,14 +1,14 @@
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from events.ical import plain_text
 from events.models import Event
+from unionsite.feeds import SiteFeed
 
 FEED_LENGTH = 20
 
 
-class UpcomingEventFeed(Feed):
+class UpcomingEventFeed(SiteFeed):
     """RSS 2.0 of the coming events, soonest first, in the language of the address."""
 
     def title(self):

@@ -6,8 +6,9 @@ would have to describe Kyrgyzstan's past daylight-saving rules. All-day events a
 (`VALUE=DATE`) with the day after the last as the exclusive end. The UID is the event's primary
 key at the site's host, so an edit updates the event in a subscriber's calendar instead of
 adding a second one. DTSTAMP is the time the event was last changed, as RFC 5545 asks of a
-calendar without METHOD; the output depends on the data only. The library escapes commas and
-semicolons and folds lines at 75 octets.
+calendar without METHOD; the output depends on the data only. The library escapes commas,
+semicolons and line breaks and folds lines at 75 octets; every text goes through it, as vText,
+after losing the control characters RFC 5545 excludes from TEXT (unionsite/text.py).
 """
 
 import datetime
@@ -22,12 +23,23 @@ from django.utils.html import strip_tags
 from django.utils.translation import get_language
 
 from unionsite.links import absolute_url, site_origin
+from unionsite.text import single_line, without_controls
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 PRODUCT_ID = "-//Trade Union of Education and Science Workers of the Kyrgyz Republic//Events//EN"
 # A feed holds what is coming and what took place in the last three months.
 PAST_DAYS = 90
 FEED_LIMIT = 500
+
+
+def ical_line(value):
+    """One line of TEXT for a property such as SUMMARY: no line break, no control character."""
+    return icalendar.vText(single_line(str(value)))
+
+
+def ical_text(value):
+    """TEXT that may span lines (DESCRIPTION): the library escapes the line breaks."""
+    return icalendar.vText(without_controls(str(value)))
 
 
 def plain_text(rich_html):
@@ -59,21 +71,21 @@ def vevent(event, request):
     else:
         item.add("dtstart", event.start.astimezone(datetime.UTC))
         item.add("dtend", event.end.astimezone(datetime.UTC))
-    item.add("summary", event.title)
+    item.add("summary", ical_line(event.title))
     page = absolute_url(request, event.get_absolute_url())
     description = plain_text(event.description)
     details = [description] if description else []
-    details.append(f"{event.organisation.name}")
+    details.append(event.organisation.name)
     if event.contact:
         details.append(event.contact)
     if event.registration_url:
         details.append(event.registration_url)
     details.append(page)
-    item.add("description", "\n\n".join(details))
+    item.add("description", ical_text("\n\n".join(details)))
     if event.place:
-        item.add("location", event.place)
+        item.add("location", ical_line(event.place))
     item.add("url", page)
-    item.add("categories", [str(event.get_category_display())])
+    item.add("categories", [ical_line(event.get_category_display())])
     item.add("status", "CONFIRMED")
     item.add("transp", "TRANSPARENT" if event.all_day else "OPAQUE")
     return item
@@ -84,7 +96,7 @@ def calendar(events, request, name):
     cal.add("prodid", PRODUCT_ID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", ical_line(name))
     cal.add("x-wr-timezone", "Asia/Bishkek")
     # Calendar apps ask again about twice a day.
     cal.add("refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"})

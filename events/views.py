@@ -107,9 +107,8 @@ def calendar_month(request, year, month):
     )
     by_day = {}
     for event in events:
-        for day in event.days:
-            if first <= day <= last:
-                by_day.setdefault(day, []).append(event)
+        for day in event.days_between(first, last):
+            by_day.setdefault(day, []).append(event)
     today = timezone.localdate()
     weeks = [
         [

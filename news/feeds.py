@@ -1,15 +1,15 @@
-from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from news.models import Report
 from structure.models import Region
+from unionsite.feeds import SiteFeed
 
 FEED_LENGTH = 20
 
 
-class ReportFeed(Feed):
+class ReportFeed(SiteFeed):
     """RSS 2.0 of the latest published reports in the language of the address (/ky/ or /ru/)."""
 
     def get_object(self, request, region=None):

@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -17,11 +17,26 @@ from treebeard.forms import MoveNodeForm, movenodeform_factory
 
 from editorial import services
 from editorial.admin import EditorialAdmin, EditorialForm
-from pages.models import LANGUAGE_CODES, TREE_POSITION_FIELDS, MenuItem, Page
+from pages.models import CHILD_POSITIONS, LANGUAGE_CODES, TREE_POSITION_FIELDS, MenuItem, Page
 
 
 class PageForm(EditorialForm, MoveNodeForm):
     """The editorial form (statuses, concurrent edits) with treebeard's place in the tree."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        position = cleaned_data.get("treebeard_position")
+        reference = cleaned_data.get("treebeard_ref_node")
+        if position and "treebeard_ref_node" not in self.errors:
+            if reference is None:
+                parent = None
+            else:
+                parent = reference if position in CHILD_POSITIONS else reference.get_parent()
+            try:
+                self.instance.check_placement(parent)
+            except ValidationError as error:
+                self.add_error("treebeard_ref_node", error)
+        return cleaned_data
 
 
 # History of the page's own fields and documents. Its place in the tree and its addresses are left
@@ -69,6 +84,14 @@ class PageAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin, TreeAdmin)
                 )
                 return HttpResponseRedirect(request.get_full_path())
         return super().changelist_view(request, extra_context)
+
+    def move_node(self, request):
+        """treebeard's drag and drop; a move the tree cannot take is refused with its reason."""
+        try:
+            return super().move_node(request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return HttpResponseBadRequest(" ".join(error.messages))
 
     def children_view(self, request, parent_id):
         """treebeard's AJAX list of a page's children; an id that is not a number is a 404, not a 500."""

@@ -1,12 +1,13 @@
 from django.urls import path, register_converter
 
+from pages.models import MAX_DEPTH, SLUG_MAX_LENGTH
 from pages.views import PageDetailView
 
 
 class SlugPathConverter:
-    """One or more slugs, each followed by a slash: about-the-union/history/ (at most 12 levels)."""
+    """One or more slugs, each followed by a slash: about-the-union/history/ (at most MAX_DEPTH levels)."""
 
-    regex = r"(?:[-a-zA-Z0-9_]{1,80}/){1,12}"
+    regex = rf"(?:[-a-zA-Z0-9_]{{1,{SLUG_MAX_LENGTH}}}/){{1,{MAX_DEPTH}}}"
 
     def to_python(self, value):
         return value
