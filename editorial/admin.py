@@ -22,7 +22,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from editorial import scopes, services
-from editorial.models import EditorProfile, PublicationStatus
+from editorial.models import EditorProfile, PublicationStatus, UndeliveredMail
 
 CONCURRENCY_FIELD = "loaded_updated_at"
 
@@ -325,3 +325,17 @@ class EditorUserAdmin(UserAdmin):
     """Django's user admin with the editor's organisations (see editorial/scopes.py)."""
 
     inlines = [*UserAdmin.inlines, EditorProfileInline]
+
+
+@admin.register(UndeliveredMail)
+class UndeliveredMailAdmin(admin.ModelAdmin):
+    """Mail the server refused (editorial/mail.py): read, then delete once the cause is fixed."""
+
+    list_display = ("subject", "created_at", "recipients", "reason")
+    readonly_fields = ("subject", "recipients", "reason", "created_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

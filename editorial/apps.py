@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class EditorialConfig(AppConfig):
     name = "editorial"
     verbose_name = _("Editorial workflow")
+    desk_sections = "editorial.mail.desk_sections"

@@ -16,7 +16,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
@@ -24,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
-from editorial import scopes
+from editorial import mail, scopes
 from editorial.models import EditorProfile, PublicationStatus, StatusChange
 
 logger = logging.getLogger(__name__)
@@ -183,14 +182,9 @@ def published_message(item, actor):
 
 def _send(recipient, item, actor, compose):
     language = language_of(recipient)
-    try:
-        with translation.override(language):
-            subject, lines = compose(item, actor)
-            EmailMessage(subject, "\n".join(lines), None, [recipient.email]).send()
-    except Exception:
-        logger.exception(
-            "Could not e-mail %s about %s %s", recipient.get_username(), item._meta.label, item.pk
-        )
+    with translation.override(language):
+        subject, lines = compose(item, actor)
+        mail.send(subject, "\n".join(lines), [recipient.email])
 
 
 # --- the hooks editorial/services.py calls ------------------------------------------------------

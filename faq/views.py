@@ -1,8 +1,6 @@
-import logging
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView, TemplateView
 
+from editorial import mail
 from faq.forms import AskQuestionForm
 from faq.models import IncomingQuestion, LegalReference, Question, Topic
 from faq.printing import short_answer
@@ -21,8 +20,6 @@ from search.engine import clean_query
 from siteconfig.mail import sender, signature
 from unionsite.client import client_ip, posted_too_often
 from unionsite.links import absolute_url
-
-logger = logging.getLogger(__name__)
 
 SESSION_SENT_KEY = "faq_ask_sent"
 
@@ -177,10 +174,7 @@ def notify_staff(request, incoming):
             "",
             _("Open it in the admin: %(url)s") % {"url": admin_url},
         ]
-    try:
-        send_mail(subject, "\n".join(lines) + signature(), sender(), recipients)
-    except Exception:
-        logger.exception("Could not email the staff about incoming question %s", incoming.pk)
+    mail.send(subject, "\n".join(lines) + signature(), recipients, sender())
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

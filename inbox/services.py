@@ -1,23 +1,19 @@
 """The state changes of the inbox: a submission arrives (stored, editors emailed) and expires."""
 
-import logging
-
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from editorial import mail
 from inbox import routing
 from inbox.models import CONSENT_TEXT_VERSION, Submission
 from siteconfig.mail import sender, signature
 from unionsite.links import absolute_url
-
-logger = logging.getLogger(__name__)
 
 
 def hash_ip(ip):
@@ -84,10 +80,7 @@ def notify(request, submission):
             subject, body = _mail_text(request, submission)
         subjects.append(subject)
         bodies.append(body)
-    try:
-        send_mail(" / ".join(subjects), "\n\n— — —\n\n".join(bodies) + signature(), sender(), to)
-    except Exception:
-        logger.exception("Could not email about submission %s", submission.pk)
+    mail.send(" / ".join(subjects), "\n\n— — —\n\n".join(bodies) + signature(), to, sender())
 
 
 @transaction.atomic

@@ -2,17 +2,18 @@
 
 Any app that sends mail uses them, for example:
 
-    send_mail(subject, body + signature(), sender(), recipients)
+    mail.send(subject, body + signature(), recipients, sender())  # mail: editorial.mail
 
 The address itself stays DJANGO_DEFAULT_FROM_EMAIL (the mail server must accept it); only the
 name shown beside it comes from the settings, in the site's default language.
 """
 
-from email.utils import formataddr, parseaddr
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.utils import translation
 
+from editorial.mail import mailbox
 from siteconfig.loading import get_site_settings
 
 
@@ -22,9 +23,9 @@ def sender():
     with translation.override(settings.LANGUAGE_CODE):
         site_settings = get_site_settings()
         name = site_settings.short_name or site_settings.full_name
-    if not name or not address:
+    if not address:
         return settings.DEFAULT_FROM_EMAIL
-    return formataddr((name, address))
+    return mailbox(name, address)
 
 
 def signature():

@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from editorial import groups, services
-from editorial.models import EditorProfile, StatusChange
+from editorial.models import EditorProfile, StatusChange, UndeliveredMail
 from news.models import Report
 from tests.documents.factories import DocumentFactory
 from tests.roles.conftest import change_url, login, make_staff, report_post
@@ -158,12 +158,14 @@ def test_a_mail_that_fails_is_logged_and_the_change_stays(
 
     monkeypatch.setattr(EmailMessage, "send", refuse)
     with (
-        caplog.at_level(logging.ERROR, logger="editorial.notifications"),
+        caplog.at_level(logging.ERROR, logger="editorial.mail"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         services.submit(reports["school"], people["editor"])
     assert Report.objects.get(pk=reports["school"].pk).status == "submitted"
-    assert "Could not e-mail" in caplog.text
+    assert "Could not send the mail" in caplog.text
+    failures = UndeliveredMail.objects.all()
+    assert failures and all("no mail server" in failure.reason for failure in failures)
 
 
 def test_staff_without_an_address_or_inactive_are_not_mailed(

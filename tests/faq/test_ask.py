@@ -1,6 +1,7 @@
 import pytest
 from django.test import Client
 
+from editorial.models import UndeliveredMail
 from faq.models import IncomingQuestion
 from tests.structure.factories import OrganisationFactory
 
@@ -216,9 +217,11 @@ def test_mail_failure_does_not_lose_the_question(client, monkeypatch, staff_emai
     def broken(*args, **kwargs):
         raise OSError("SMTP server is down")
 
-    monkeypatch.setattr("faq.views.send_mail", broken)
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", broken)
     assert ask(client).status_code == 302
     assert IncomingQuestion.objects.count() == 1
+    failure = UndeliveredMail.objects.get()
+    assert "SMTP server is down" in failure.reason
 
 
 def test_contact_details_never_appear_on_public_faq_pages(client):

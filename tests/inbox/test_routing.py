@@ -2,6 +2,7 @@
 
 import pytest
 
+from editorial.models import UndeliveredMail
 from inbox.models import Submission
 from tests.inbox.test_forms import JOIN, send
 
@@ -83,10 +84,11 @@ def test_a_mail_failure_keeps_the_submission_and_thanks_the_visitor(client, monk
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("no mail server")
 
-    monkeypatch.setattr("inbox.services.send_mail", broken)
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", broken)
     response = send(client, "join", region="osh")
     assert response.status_code == 302
     assert Submission.objects.count() == 1
+    assert "no mail server" in UndeliveredMail.objects.get().reason
 
 
 def test_a_name_with_line_breaks_cannot_forge_mail_headers(client, mailoutbox):
