@@ -136,42 +136,71 @@ def choices_of(field):
 # --- the form's fields ----------------------------------------------------------------------------
 
 
-def strategy_for(name, field, bound_value, overrides):
-    """A strategy for one form field: a string, None (left out), or {input name: string}."""
+def strategy_for(name, field, bound_value, overrides, hostile=True):
+    """A strategy for one form field: a string, None (left out), or {input name: string}.
+
+    An ordinary value unless `hostile`: each example makes a few fields hostile and fills the
+    others as staff would, so that most forms pass validation and what they save gets published.
+    """
     if name in overrides:
         return overrides[name]
     if isinstance(field, forms.FileField) or name == "upload_photos":
         return st.none()  # no uploads: the image checks have their own tests
     if isinstance(field.widget, forms.HiddenInput):
         return st.just("" if bound_value is None else str(bound_value))
-    if isinstance(field, forms.SplitDateTimeField):
-        return st.fixed_dictionaries({f"{name}_0": fuzz.dates(), f"{name}_1": fuzz.times()})
     if isinstance(field, forms.ModelMultipleChoiceField):
         values = choices_of(field)
-        if not values:
-            return st.just([])
-        return st.lists(st.sampled_from(values), max_size=3, unique=True)
+        return st.lists(st.sampled_from(values), max_size=3, unique=True) if values else st.just([])
     if isinstance(field, forms.ChoiceField):
         # From the offered choices, as a browser posts them (the empty one only where nothing else).
         values = [value for value in choices_of(field) if value] or [""]
         return st.sampled_from(values)
     if isinstance(field, forms.BooleanField):
         return st.sampled_from([None, "on"])
+    if isinstance(field, forms.SplitDateTimeField):
+        if not hostile:
+            day = fuzz.later_dates() if name in ("end", "ends_at") else fuzz.near_dates()
+            return st.fixed_dictionaries({f"{name}_0": day, f"{name}_1": st.just("10:00")})
+        return st.fixed_dictionaries({f"{name}_0": fuzz.dates(), f"{name}_1": fuzz.times()})
+    ordinary, odd = _ordinary_and_hostile(field)
+    return odd if hostile else ordinary
+
+
+def _ordinary_and_hostile(field):
+    max_length = getattr(field, "max_length", None)
     if isinstance(field, forms.IntegerField):
-        return fuzz.integers()
+        return st.integers(0, 100).map(str), fuzz.integers()
     if isinstance(field, forms.DateField):
-        return fuzz.dates()
+        return fuzz.near_dates(), fuzz.dates()
     if isinstance(field, forms.URLField):
-        return fuzz.urls()
+        return st.sampled_from(["", "https://example.org/page"]), fuzz.urls()
     if isinstance(field, forms.EmailField):
-        return fuzz.emails()
+        return st.sampled_from(["", "info@union.test"]), fuzz.emails()
     if isinstance(field, forms.SlugField):
-        return fuzz.slug()
+        ordinary = st.from_regex(r"\Afz-[a-z0-9]{1,10}\Z") if field.required else st.just("")
+        return ordinary, fuzz.slug()
     if type(field).__name__ == "RichTextFormField":
-        return fuzz.rich_text()
+        return fuzz.ordinary_text().map(lambda value: f"<p>{value}</p>"), fuzz.rich_text()
     if isinstance(field.widget, forms.Textarea):
-        return fuzz.text()
-    return fuzz.text(getattr(field, "max_length", None))
+        return fuzz.ordinary_text(), fuzz.text()
+    return fuzz.ordinary_text(max_length), fuzz.text(max_length)
+
+
+def _fields_strategy(fields, overrides, most_hostile=3):
+    """{input name: value} for `fields` ({input name: (field name, field, bound value)}), a few hostile."""
+    names = sorted(fields)
+    if not names:
+        return st.just({})
+
+    def build(hostile):
+        return st.fixed_dictionaries(
+            {
+                key: strategy_for(name, field, value, overrides, hostile=key in hostile)
+                for key, (name, field, value) in fields.items()
+            }
+        ).map(flatten)
+
+    return st.sets(st.sampled_from(names), min_size=1, max_size=most_hostile).flatmap(build)
 
 
 def flatten(drawn):
@@ -193,10 +222,11 @@ class FormSpec:
         self.inlines = [inline.formset for inline in context.get("inline_admin_formsets", [])]
 
     def strategy(self, overrides, inline_counts):
-        fields = {}
-        for name, field in self.form.fields.items():
-            fields[self.form.add_prefix(name)] = strategy_for(name, field, self.form[name].value(), overrides)
-        parts = [st.fixed_dictionaries(fields).map(flatten)]
+        fields = {
+            self.form.add_prefix(name): (name, field, self.form[name].value())
+            for name, field in self.form.fields.items()
+        }
+        parts = [_fields_strategy(fields, overrides)]
         for formset in self.inlines:
             parts.append(self._inline_strategy(formset, overrides, inline_counts.get(formset.prefix, 0)))
         return st.tuples(*parts).map(lambda dicts: {k: v for d in dicts for k, v in d.items()})
@@ -215,12 +245,8 @@ class FormSpec:
         names = [name for name in empty.fields if name not in skip]
 
         def one_form(index):
-            row = {}
-            for name in names:
-                field = empty.fields[name]
-                strategy = strategy_for(name, field, None, {**overrides, **overrides.get(prefix, {})})
-                row[f"{prefix}-{index}-{name}"] = strategy
-            return st.fixed_dictionaries(row).map(flatten)
+            row = {f"{prefix}-{index}-{name}": (name, empty.fields[name], None) for name in names}
+            return _fields_strategy(row, {**overrides, **overrides.get(prefix, {})}, most_hostile=2)
 
         kept = {}
         for form in formset.initial_forms:  # rows already stored are posted as they are

@@ -47,6 +47,12 @@ def _repeat(piece, length):
     return (piece * (length // len(piece) + 1))[:length]
 
 
+def ordinary_text(max_length=None):
+    """A few words, within the field's length."""
+    sentence = st.lists(word(), min_size=1, max_size=4).map(" ".join)
+    return sentence.map(lambda value: value[:max_length] if max_length else value)
+
+
 def text(max_length=None):
     """Single- or multi-line text: words, then control, invisible and bidi characters, markup,
     unusual Unicode, and strings of the field's length, one over it, and 10,000 characters."""
@@ -91,6 +97,11 @@ def _day(day):
 
 def near_dates():
     return st.integers(-800, 800).map(lambda days: TODAY + datetime.timedelta(days=days)).map(_day)
+
+
+def later_dates():
+    """Ordinary dates after every `near_dates()`: an end that comes after its start."""
+    return st.integers(801, 1600).map(lambda days: TODAY + datetime.timedelta(days=days)).map(_day)
 
 
 def dates():
