@@ -28,7 +28,7 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 STAFF = ("probe-editor", "probe-password-long-9")
 
 
-def postgres_admin(url):
+def postgres_admin(url, worker_id):
     import dj_database_url
     import psycopg2
 
@@ -41,15 +41,17 @@ def postgres_admin(url):
         password=settings["PASSWORD"],
     )
     connection.autocommit = True
-    return connection, f"{settings['NAME']}_probe"
+    # One per pytest-xdist worker (gw0, gw1...), so that parallel runs never share or drop another's.
+    suffix = "" if worker_id == "master" else f"_{worker_id}"
+    return connection, f"{settings['NAME']}_probe{suffix}"
 
 
-def recreate_scratch_database(create=True):
-    """On PostgreSQL, (re)create or drop `<name>_probe` and return its URL; else None."""
+def recreate_scratch_database(worker_id, create=True):
+    """On PostgreSQL, (re)create or drop `<name>_probe[_gwN]` and return its URL; else None."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
         return None
-    connection, name = postgres_admin(url)
+    connection, name = postgres_admin(url, worker_id)
     with connection.cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
         if create:
@@ -59,12 +61,12 @@ def recreate_scratch_database(create=True):
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, worker_id):
     tmp_path = tmp_path_factory.mktemp("probe")
     access_log = tmp_path / "access.log"
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "GUNICORN_"))},
-        "DATABASE_URL": recreate_scratch_database() or f"sqlite:///{tmp_path / 'probe.sqlite3'}",
+        "DATABASE_URL": recreate_scratch_database(worker_id) or f"sqlite:///{tmp_path / 'probe.sqlite3'}",
         "DJANGO_SECRET_KEY": "probe-only-" + "x" * 50,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_MEDIA_ROOT": str(tmp_path / "media"),
@@ -110,7 +112,7 @@ def server(tmp_path_factory):
     finally:
         gunicorn.terminate()
         gunicorn.wait(timeout=30)
-        recreate_scratch_database(create=False)
+        recreate_scratch_database(worker_id, create=False)
 
 
 def request(port, method, path, body=None, headers=None):
@@ -282,3 +284,114 @@ def test_no_hostile_request_gets_a_5xx_in_the_access_log(server):
     assert logged >= reached_django, "the access log should hold a line per request"
     assert not errors, "\n".join(errors)
     assert not [probe for probe, status in answered.items() if status >= 500]
+
+
+# What staff can type (the staff-input issue): each form is read from the admin as served, filled
+# with values it accepts (proved by posting them), then posted again with a few hostile values, as
+# a browser would. The hostile post must come back as form errors, never a 5xx, and then so must
+# every public output that could show what was typed.
+EVENT = {
+    "title_ky": "Семинар",
+    "category": "seminar",
+    "start_0": "01.02.2027",
+    "start_1": "10:00",
+    "end_0": "01.02.2027",
+    "end_1": "12:00",
+}
+STAFF_INPUT = [
+    (
+        "/ru/admin/events/event/add/",
+        EVENT,
+        {
+            "title_ky": "Семинар\x07\x1b\x0b\x0c\x7f",
+            "start_0": "01.01.0001",
+            "end_0": "31.12.9999",
+            "map_url": "https://user:pw@evil.example/",
+        },
+    ),
+    (
+        "/ru/admin/events/event/add/",
+        EVENT,
+        {"title_ru": "Спартакиада\nX-Evil: 1", "all_day": "on", "end_0": "31.12.9999"},
+    ),
+    ("/ru/admin/events/event/add/", EVENT, {"title_ru": "Конец\r", "published_at_0": "01.01.0001"}),
+    (
+        "/ru/admin/pages/page/add/",
+        {"title_ky": "Жаңы бет"},
+        {"title_ky": "Бет\x0b", "published_at_0": "01.01.0001"},
+    ),
+    (
+        "/ru/admin/siteconfig/sitesettings/",
+        {},
+        {
+            "short_name_ky": "Профсоюз\r\nBcc: victim@evil.example",
+            "facebook_url": "https://evil.example\\@facebook.com/",
+        },
+    ),
+    (
+        "/ru/admin/pages/menuitem/add/",
+        {"location": "header", "url": "/ky/join/", "label_ky": "Кошулуу"},
+        {"url": "/\t/evil.example/"},
+    ),
+    (
+        "/ru/admin/siteconfig/homepage/",
+        {},
+        {
+            "announcements-0-text_ky": "Кулак угуу\x07",
+            "announcements-0-link": "/\\evil.example/",
+            "announcements-0-starts_at_0": "01.01.0001",
+            "announcements-0-starts_at_1": "00:00",
+        },
+    ),
+]
+STAFF_OUTPUTS = [
+    "/ky/",
+    "/ru/",
+    "/ky/events/",
+    "/ru/events/past/",
+    "/ky/events/calendar/2027/01/",
+    "/ky/events/calendar/2100/12/",
+    "/ky/events/rss/",
+    "/ru/events/events.ics",
+    "/ky/news/feed/",
+    "/sitemap.xml",
+    "/ky/search/?q=%D0%A1%D0%B5%D0%BC%D0%B8%D0%BD%D0%B0%D1%80",
+    "/ru/admin/",
+    "/ru/admin/pages/page/",
+    "/ru/admin/events/event/",
+    "/ru/admin/siteconfig/homepage/",
+]
+
+
+def test_staff_input_gets_no_5xx_in_the_access_log(server):
+    from tests.security.html_forms import form_values, with_values
+
+    port = server["port"]
+    token, cookie = staff_session(port)
+    headers = {"Cookie": cookie, "Referer": "http://127.0.0.1/ru/admin/"}
+    before = len(server["access_log"].read_text(encoding="utf-8").splitlines())
+    answered = {}
+    form_headers = {**headers, "Content-Type": "application/x-www-form-urlencoded"}
+    # The organisation is chosen through the admin's autocomplete, as in a browser.
+    autocomplete = "/ru/admin/autocomplete/?app_label=events&model_name=event&field_name=organisation"
+    status, _headers, body = request(port, "GET", autocomplete, None, headers)
+    organisation = json.loads(body)["results"][0]["id"]
+    for path, valid, hostile in STAFF_INPUT:
+        status, _headers, body = request(port, "GET", path, None, headers)
+        assert status == 200, path
+        values = form_values(body.decode())
+        if "organisation" in dict(values):
+            valid = {"organisation": organisation, **valid}
+        accepted = with_values(values, csrfmiddlewaretoken=token, **valid)
+        assert request(port, "POST", path, accepted, form_headers)[0] == 302, f"{path} refused {valid}"
+        refused = with_values(values, csrfmiddlewaretoken=token, **{**valid, **hostile})
+        status = request(port, "POST", path, refused, form_headers)[0]
+        answered[f"POST {path} {sorted(hostile)}"] = status
+        assert status == 200, f"{path} accepted {hostile}"  # refused: the form comes back with errors
+    for path in STAFF_OUTPUTS:
+        status, _headers, _body = request(port, "GET", path, None, headers)
+        answered[f"GET {path}"] = status
+    time.sleep(1)
+    lines = server["access_log"].read_text(encoding="utf-8", errors="replace").splitlines()[before:]
+    errors = [line for line in lines if re.search(r'" 5\d\d ', line)]
+    assert errors == [], (errors, answered)
