@@ -17,7 +17,8 @@ from treebeard.forms import MoveNodeForm, movenodeform_factory
 
 from editorial import services
 from editorial.admin import EditorialAdmin, EditorialForm
-from pages.models import CHILD_POSITIONS, LANGUAGE_CODES, TREE_POSITION_FIELDS, MenuItem, Page
+from pages.models import LANGUAGE_CODES, TREE_POSITION_FIELDS, MenuItem, Page
+from unionsite import trees
 
 
 class PageForm(EditorialForm, MoveNodeForm):
@@ -28,12 +29,8 @@ class PageForm(EditorialForm, MoveNodeForm):
         position = cleaned_data.get("treebeard_position")
         reference = cleaned_data.get("treebeard_ref_node")
         if position and "treebeard_ref_node" not in self.errors:
-            if reference is None:
-                parent = None
-            else:
-                parent = reference if position in CHILD_POSITIONS else reference.get_parent()
             try:
-                self.instance.check_placement(parent)
+                self.instance.check_placement(trees.parent_for(reference, position))
             except ValidationError as error:
                 self.add_error("treebeard_ref_node", error)
         return cleaned_data

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from editorial.models import PublicationStatus, Publishable, PublishableQuerySet
-from unionsite import fields, registry
+from unionsite import fields, registry, trees
 from unionsite.images import PhotoField
 from unionsite.links import validate_link
 from unionsite.richtext import RichTextField
@@ -46,7 +46,6 @@ SLUG_MAX_LENGTH = 80
 # and a page's address must fit its column (12 slugs of 80 letters and their slashes do).
 MAX_DEPTH = 12
 URL_PATH_MAX_LENGTH = 1000
-CHILD_POSITIONS = {"first-child", "last-child", "sorted-child"}
 # Where a page sits in the tree; only treebeard writes them, and history never restores them.
 TREE_POSITION_FIELDS = ("path", "depth", "numchild")
 
@@ -109,8 +108,7 @@ class PageManager(MP_NodeManager.from_queryset(PageQuerySet)):
         Raises ValidationError, before anything moves, when the branch would go deeper than
         MAX_DEPTH or its addresses would outgrow their column.
         """
-        parent = target if pos in CHILD_POSITIONS else target.get_parent()
-        node.check_placement(parent)
+        node.check_placement(trees.parent_for(target, pos))
         with transaction.atomic():
             super().move(node, target, pos)
             moved = self.model.objects.get(pk=node.pk)
@@ -232,8 +230,7 @@ class Page(MP_Node, Publishable):
         if self.pk and self.path:
             subtree = Page.objects.filter(path__startswith=self.path, depth__gt=self.depth)
             below = list(subtree.only("depth", *self._url_path_fields()))
-        levels_below = max((page.depth - self.depth for page in below), default=0)
-        deepest = (parent.depth + 1 if parent else 1) + levels_below
+        deepest = trees.deepest_level(self, parent)
         if deepest > MAX_DEPTH:
             raise ValidationError(
                 _(

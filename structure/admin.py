@@ -7,7 +7,7 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import Max, ProtectedError, Q, RestrictedError
+from django.db.models import ProtectedError, Q, RestrictedError
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
@@ -18,12 +18,13 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 from treebeard.admin import TreeAdmin
-from treebeard.forms import movenodeform_factory
+from treebeard.forms import MoveNodeForm, movenodeform_factory
 
 from editorial import scopes
 from editorial.admin import FederationRecoveryMixin
 from structure.importer import tree_depth_limit
 from structure.models import TREE_POSITION_FIELDS, GoverningBody, GoverningBodyMember, Organisation
+from unionsite import trees
 from unionsite.admin_inlines import TabbedTranslationTabularInline
 
 
@@ -85,13 +86,34 @@ reversion.register(Organisation, exclude=TREE_POSITION_FIELDS)
 CONTACT_FIELDS = ("address", "phone", "email", "website")
 
 
+def too_deep_message(deepest, limit):
+    return gettext(
+        "The organisation was not placed there: with the organisations below it the tree would be "
+        "%(depth)d levels deep, and it holds at most %(limit)d levels."
+    ) % {"depth": deepest, "limit": limit}
+
+
+class OrganisationForm(MoveNodeForm):
+    """treebeard's form with its place in the tree refused, with a message, where the tree is full."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        position = cleaned_data.get("treebeard_position")
+        if position and "treebeard_ref_node" not in self.errors:
+            parent = trees.parent_for(cleaned_data.get("treebeard_ref_node"), position)
+            deepest, limit = trees.deepest_level(self.instance, parent), tree_depth_limit()
+            if deepest > limit:
+                self.add_error("treebeard_ref_node", too_deep_message(deepest, limit))
+        return cleaned_data
+
+
 class OrganisationContactsForm(forms.ModelForm):
     """The form of a regional editor: contacts only, never the place in the tree."""
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(FederationRecoveryMixin, VersionAdmin, TabbedTranslationAdmin, TreeAdmin):
-    form = movenodeform_factory(Organisation)
+    form = movenodeform_factory(Organisation, form=OrganisationForm)
     # The tree, not reversion's flat list (deleted organisations are recovered at recover/).
     change_list_template = TreeAdmin.change_list_template
     list_display = ("name", "short_name", "kind", "region", "members", "youth_members", "slug")
@@ -257,15 +279,10 @@ class OrganisationAdmin(FederationRecoveryMixin, VersionAdmin, TabbedTranslation
             node, target = choice.clean(request.POST.get("node")), choice.clean(request.POST.get("target"))
         except ValidationError:
             return ""  # treebeard answers 400 to the form itself
-        below = self.model.objects.subtree_of(node).aggregate(deepest=Max("depth"))["deepest"] - node.depth
-        deepest = target.depth + (1 if request.POST.get("relation") == "child" else 0) + below
+        position = "last-child" if request.POST.get("relation") == "child" else "left"
+        deepest = trees.deepest_level(node, trees.parent_for(target, position))
         limit = tree_depth_limit()
-        if deepest <= limit:
-            return ""
-        return gettext(
-            "The organisation was not moved: with the organisations below it the tree would be "
-            "%(depth)d levels deep there, and it holds at most %(limit)d levels."
-        ) % {"depth": deepest, "limit": limit}
+        return too_deep_message(deepest, limit) if deepest > limit else ""
 
     def get_actions(self, request):
         actions = super().get_actions(request)

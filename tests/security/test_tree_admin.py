@@ -174,9 +174,9 @@ def chain_below(parent, prefix, length):
     "language, expected",
     [
         pytest.param(
-            "ky", "Уюм которулган жок: ага баш ийген уюмдар менен бирге түзүмдүн тереңдиги", id="ky"
+            "ky", "Уюм ал жерге коюлган жок: ага баш ийген уюмдар менен бирге түзүмдүн тереңдиги", id="ky"
         ),
-        pytest.param("ru", "Организация не перенесена: вместе с подчинёнными ей организациями", id="ru"),
+        pytest.param("ru", "Организация не размещена там: вместе с подчинёнными ей организациями", id="ru"),
     ],
 )
 def test_moving_a_branch_deeper_than_the_tree_holds_is_refused(admin_client, tree, language, expected):
