@@ -35,6 +35,24 @@ class PageForm(EditorialForm, MoveNodeForm):
                 self.add_error("treebeard_ref_node", error)
         return cleaned_data
 
+    def save(self, commit=True):
+        reference = self.cleaned_data.get("treebeard_ref_node")
+        position = self.cleaned_data.get("treebeard_position")
+        if not (self.instance._state.adding and reference and position not in trees.CHILD_POSITIONS):
+            return super().save(commit=commit)
+        # treebeard adds a new node as the reference's child, then moves it beside the reference:
+        # beside a page on the deepest level it would pass through a level the tree does not hold
+        # (and an address too long for its column). Add it under its real parent instead.
+        del self.cleaned_data["treebeard_ref_node"], self.cleaned_data["treebeard_position"]
+        parent = trees.parent_for(reference, position)
+        if parent is None:
+            self.instance = Page.objects.add_root(instance=self.instance)
+        else:
+            self.instance = Page.objects.add_child(parent, instance=self.instance)
+        Page.objects.move(self.instance, reference, pos=position)
+        self.instance.refresh_from_db()
+        return super(MoveNodeForm, self).save(commit=commit)
+
 
 # History of the page's own fields and documents. Its place in the tree and its addresses are left
 # out: restoring an old version never moves a page (pages/signals.py), and the addresses follow

@@ -13,7 +13,7 @@ def parent_for(reference, position):
     """The parent a node gets when placed at `position` of `reference` (None: the top level)."""
     if reference is None:
         return None
-    return reference if position in CHILD_POSITIONS else reference.get_parent()
+    return reference if position in CHILD_POSITIONS else type(reference).objects.get_parent(reference)
 
 
 def levels_below(node):
