@@ -1,4 +1,4 @@
-"""The judged query set (search/judged_queries.py) over the demo content, on the database the suite
+"""The judged query set (devtools/judged_queries.py) over the demo content, on the database the suite
 runs on (CI runs it on SQLite, then on PostgreSQL): recall@10 and MRR per language."""
 
 import io
@@ -8,8 +8,12 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import override_settings
 
-from search.evaluation import evaluate
-from search.management.commands.search_eval import MRR_TARGET, RECALL_TARGET
+from devtools.management.commands.search_eval import MRR_TARGET, RECALL_TARGET
+from devtools.search_evaluation import evaluate
+
+# pytest-django creates the test database only for runs that hold a test marked as using it: the
+# module's fixture alone would find no tables when this file runs on its own (or first on a worker).
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")

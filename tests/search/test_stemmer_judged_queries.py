@@ -1,11 +1,11 @@
-"""The judged query set (search/judged_queries.py) is well formed and names real demo items."""
+"""The judged query set (devtools/judged_queries.py) is well formed and names real demo items."""
 
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from search.judged_queries import JUDGED_QUERIES, KINDS, item_key
+from devtools.judged_queries import JUDGED_QUERIES, KINDS, item_key
 from search.normalize import term_pairs
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test.utils import override_settings
 
-from search.evaluation import evaluate
+from devtools.search_evaluation import evaluate
 
 RECALL_TARGET, MRR_TARGET = 0.95, 0.8
 

@@ -1,4 +1,4 @@
-"""Recall@10 and MRR of the search on the judged query set (search/judged_queries.py).
+"""Recall@10 and MRR of the search on the judged query set (devtools/judged_queries.py).
 
 For each query: recall@10 is the share of its must-find items among the first 10 hits, and its
 reciprocal rank is 1/position of the first must-find item among them (0 if none is). Both are
@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from django.utils import translation
 
+from devtools.judged_queries import JUDGED_QUERIES, item_key
 from search import engine
-from search.judged_queries import JUDGED_QUERIES, item_key
 
 CUTOFF = 10
 
