@@ -395,4 +395,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # Django's own console handler (debug only) would print every line the root prints again.
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }

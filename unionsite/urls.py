@@ -17,6 +17,7 @@ handler404 = "unionsite.views.page_not_found"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/switch/<str:language>/", views.switch_language, name="switch_language"),
     path("display/", views.set_display, name="set_display"),

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
+from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -138,6 +139,14 @@ def robots_txt(request):
     sitemap = absolute_url(request, "/sitemap.xml")
     lines.append(f"Sitemap: {sitemap}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def favicon(request):
+    """/favicon.ico, which feed readers and bots ask for without reading a page: the site's icon."""
+    response = HttpResponsePermanentRedirect(static("img/favicon.svg"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def bad_request(request, exception):

@@ -1,7 +1,9 @@
 from unittest import mock
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.db import OperationalError
+from django.utils.log import configure_logging
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +64,23 @@ def test_pages_answer_503_with_a_friendly_page_while_the_database_is_down(client
     assert response.status_code == 503
     assert text in response.content.decode()
     assert response["Retry-After"] == "60"
+
+
+def test_favicon_ico_leads_to_the_sites_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/img/favicon.svg"
+    assert finders.find("img/favicon.svg")
+
+
+def test_a_not_found_is_logged_once_in_development(client, capsys, settings):
+    """Django's own console handler (debug only) would print each warning again beside the root's."""
+    settings.DEBUG = True
+    try:
+        configure_logging(settings.LOGGING_CONFIG, settings.LOGGING)
+        client.get("/ky/no-such-page/")
+        printed = capsys.readouterr().err
+    finally:
+        settings.DEBUG = False
+        configure_logging(settings.LOGGING_CONFIG, settings.LOGGING)
+    assert printed.count("Not Found: /ky/no-such-page/") == 1
