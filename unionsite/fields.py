@@ -116,6 +116,10 @@ class WebLinkField(_FormValidatorsMixin, models.URLField):
 
     default_validators = [*models.URLField.default_validators, validate_web_link]
 
+    def formfield(self, **kwargs):
+        # An address typed without a scheme is taken as https://, as Django 6 will do by default.
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
 
 class _CleanOnSave:
     cleaner = None

@@ -79,7 +79,9 @@ def test_restoring_an_organisation_keeps_its_place_in_the_tree(client, federatio
     data.update(phone="222", name_ky="Мектеп 2")
     assert client.post(url(school), data).status_code == 302
     # Meanwhile the school moves under the Naryn oblast.
-    Organisation.objects.get(pk=school.pk).move(Organisation.objects.get(pk=tree["naryn"].pk), "last-child")
+    Organisation.objects.move(
+        Organisation.objects.get(pk=school.pk), Organisation.objects.get(pk=tree["naryn"].pk), "last-child"
+    )
     moved_path = Organisation.objects.get(pk=school.pk).path
     old = Version.objects.get_for_object(school).last()
     revision_url = url(school, f"history/{old.pk}/")
@@ -91,7 +93,7 @@ def test_restoring_an_organisation_keeps_its_place_in_the_tree(client, federatio
     assert client.post(revision_url, data).status_code == 302
     school = Organisation.objects.get(pk=school.pk)
     assert (school.phone, school.name_ky, school.path) == ("111", "Мектеп", moved_path)
-    assert Organisation.find_problems() == ([], [], [], [], [])
+    assert Organisation.objects.find_problems() == ([], [], [], [], [])
 
 
 def test_user_page_assigns_the_editors_organisations(admin_client, district_editor, tree):
