@@ -32,15 +32,21 @@ def redis_url():
 
 @pytest.fixture
 def redis_cache():
+    import redis
+
     url = redis_url()
+    prefix = f"test-{uuid.uuid4().hex}"
     backend = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": url,
-        "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        "KEY_PREFIX": prefix,
     }
     with override_settings(CACHES={"default": backend}):
         yield caches["default"]
-        caches["default"].clear()
+    # Only this test's keys: clear() would empty the whole database under another worker or run.
+    client = redis.Redis.from_url(url)
+    for key in client.scan_iter(match=f"{prefix}:*"):
+        client.delete(key)
 
 
 @pytest.mark.django_db

@@ -74,7 +74,10 @@ def test_javascript_catalogue_holds_every_string_of_the_admin_scripts(tmp_path):
     missing = [entry.msgid for entry in english if (entry.msgctxt, entry.msgid) not in ours]
     assert not missing, f"add to unionsite/admin_strings.js: {missing}"
 
-    ignored = shutil.ignore_patterns(".venv", "var", "node_modules", ".git", "artifacts", "__pycache__")
+    # Caches other processes write while this copies (a parallel worker, ruff) are left out.
+    ignored = shutil.ignore_patterns(
+        ".venv", "var", "node_modules", ".git", "artifacts", "__pycache__", ".*_cache", ".hypothesis"
+    )
     copy = tmp_path / "site"
     shutil.copytree(BASE_DIR, copy, ignore=ignored)
     ignore = ["--ignore", "static/vendor/*", "--ignore", "static/ckeditor/*"]
