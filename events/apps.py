@@ -3,21 +3,15 @@ from django.utils.translation import gettext_lazy as _
 from unionsite import registry
 
 
-def next_event_change():
-    """When the public event pages change by themselves: an event scheduled for publication goes
-    live, or one under way ends (it moves from "coming up" to the past)."""
-    from django.db.models import Min, Q
+def next_event_end():
+    """When an event under way ends: it moves from "coming up" to the past by itself. (Events
+    scheduled for publication go live by the schedule every content app gets, unionsite/registry.py.)"""
     from django.utils import timezone
 
     from events.models import Event
 
-    now = timezone.now()
-    times = Event.objects.filter(Q(published_at__gt=now) | Q(status="published", end__gt=now)).aggregate(
-        publication=Min("published_at", filter=Q(published_at__gt=now)),
-        end=Min("end", filter=Q(status="published", end__gt=now)),
-    )
-    moments = [moment for moment in times.values() if moment is not None]
-    return min(moments) if moments else None
+    ongoing = Event.objects.filter(status="published", end__gt=timezone.now()).order_by("end")
+    return ongoing.values_list("end", flat=True).first()
 
 
 class EventsConfig(registry.ContentAppConfig):
@@ -32,8 +26,4 @@ class EventsConfig(registry.ContentAppConfig):
     search_section = "events.search.section"
     sitemaps = {"events": "events.sitemaps.EventSitemap"}
     demo_loader = "events.demo.load"
-
-    def ready(self):
-        from unionsite.pagecache import register_schedule
-
-        register_schedule(next_event_change)
+    schedule = "events.apps.next_event_end"

@@ -9,8 +9,9 @@ invalidation, and these subclasses add it with a *generation* number in the key 
   report shows it at once on the home page, the list, the organisation page and search;
 * so does any successful POST/PUT/DELETE by a signed-in user (the admin's bulk actions and tree
   moves update rows without model signals);
-* content that changes by itself with time registers a schedule (`register_schedule`): a report
-  published for 10:00 bumps the generation at the first request after 10:00, with no scheduler;
+* content that changes by itself with time has a schedule (`registry.schedules()` for the content
+  apps, `register_schedule` for the core's own): a report published for 10:00 bumps the
+  generation at the first request after 10:00, with no scheduler;
 * the bump happens at once and again when the transaction commits, so a page rendered from the
   old rows between the two cannot stay in the cache.
 
@@ -80,14 +81,19 @@ def page_cache():
 
 
 def register_schedule(next_change):
-    """Register a function returning the next time (aware datetime or None) content changes by itself."""
+    """Register a function returning the next time (aware datetime or None) content changes by itself.
+
+    For the core's own content (the home page's announcements); content apps declare theirs on
+    their AppConfig (unionsite/registry.py).
+    """
     if next_change not in _schedules:
         _schedules.append(next_change)
 
 
 def _next_change_timestamp():
     """The next scheduled change as a timestamp, 0 when none is scheduled."""
-    times = [moment.timestamp() for moment in (schedule() for schedule in _schedules) if moment is not None]
+    functions = [*_schedules, *registry.schedules()]
+    times = [moment.timestamp() for moment in (function() for function in functions) if moment is not None]
     return min(times) if times else 0
 
 

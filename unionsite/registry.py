@@ -8,7 +8,10 @@ never names an app. Adding an app means writing it and listing it in INSTALLED_A
 URLs in unionsite/urls.py).
 """
 
+from functools import partial
+
 from django.apps import AppConfig, apps
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
 
@@ -31,6 +34,10 @@ class ContentAppConfig(AppConfig):
     demo_loader = ""
     # Models that no public page shows: changing them leaves cached pages as they are.
     private_models = ()
+    # Dotted path to a function returning the next moment (aware datetime or None) the app's public
+    # pages change by themselves, beyond items dated in the future, which every app with
+    # publication times gets without declaring anything (see `schedules`).
+    schedule = ""
 
     def public_models(self):
         """The models whose changes make cached pages stale."""
@@ -65,3 +72,26 @@ def home_block_templates():
 
 def demo_loaders():
     return [import_string(config.demo_loader) for config in content_apps() if config.demo_loader]
+
+
+def next_publication_time(model):
+    """When the next item of `model` dated in the future comes due (drafts too: a spare bump is harmless)."""
+    upcoming = model._default_manager.filter(published_at__gt=timezone.now()).order_by("published_at")
+    return upcoming.values_list("published_at", flat=True).first()
+
+
+def schedules():
+    """The functions telling when content apps' public pages change by themselves (the page cache asks).
+
+    Each public model with a publication time (editorial.Publishable's `has_publication_time`)
+    appears by itself at that time; an app declares `schedule` for anything else.
+    """
+    functions = []
+    for config in content_apps():
+        for model in config.public_models():
+            has_publication_time = getattr(model, "has_publication_time", None)
+            if callable(has_publication_time) and has_publication_time():
+                functions.append(partial(next_publication_time, model))
+        if config.schedule:
+            functions.append(import_string(config.schedule))
+    return functions
