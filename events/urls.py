@@ -1,20 +1,7 @@
-from django.urls import path, register_converter
+from django.urls import path
 
 from events import views
 from events.feeds import UpcomingEventFeed
-
-
-class TwoDigitConverter:
-    regex = "[0-9]{2}"
-
-    def to_python(self, value):
-        return int(value)
-
-    def to_url(self, value):
-        return f"{int(value):02d}"
-
-
-register_converter(TwoDigitConverter, "events_dd")
 
 app_name = "events"
 
@@ -22,15 +9,15 @@ urlpatterns = [
     path("", views.UpcomingEventListView.as_view(), name="upcoming"),
     path("past/", views.PastEventListView.as_view(), name="past"),
     path("calendar/", views.calendar_today, name="calendar_today"),
-    path("calendar/<int:year>/<events_dd:month>/", views.calendar_month, name="calendar"),
+    path("calendar/<int:year>/<dd:month>/", views.calendar_month, name="calendar"),
     path("rss/", UpcomingEventFeed(), name="rss"),
     path("events.ics", views.ical_feed, name="ical"),
     path("region/<slug:region>.ics", views.ical_feed, name="ical_region"),
     path("organisation/<slug:organisation>.ics", views.ical_feed, name="ical_organisation"),
     path(
-        "<int:year>/<events_dd:month>/<events_dd:day>/<slug:slug>/",
+        "<int:year>/<dd:month>/<dd:day>/<slug:slug>/",
         views.EventDetailView.as_view(),
         name="detail",
     ),
-    path("<int:year>/<events_dd:month>/<events_dd:day>/<slug:slug>.ics", views.event_ics, name="ics"),
+    path("<int:year>/<dd:month>/<dd:day>/<slug:slug>.ics", views.event_ics, name="ics"),
 ]

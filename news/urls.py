@@ -1,20 +1,7 @@
-from django.urls import path, register_converter
+from django.urls import path
 
 from news.feeds import ReportFeed
 from news.views import PhotoDetailView, ReportDetailView, ReportListView
-
-
-class TwoDigitConverter:
-    regex = "[0-9]{2}"
-
-    def to_python(self, value):
-        return int(value)
-
-    def to_url(self, value):
-        return f"{int(value):02d}"
-
-
-register_converter(TwoDigitConverter, "dd")
 
 app_name = "news"
 

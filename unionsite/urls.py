@@ -3,10 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, register_converter
 
-from unionsite import editor_uploads, registry, views
+from unionsite import converters, editor_uploads, registry, views
 from unionsite.sitemaps import SectionSitemap
+
+register_converter(converters.TwoDigitConverter, "dd")
 
 SITEMAPS = {"sections": SectionSitemap, **registry.sitemaps()}
 
