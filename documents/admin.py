@@ -1,15 +1,15 @@
 import reversion
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import Prefetch
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
 from documents.models import Document, DocumentFile, DocumentType
 from editorial import services
-from editorial.admin import EditorialAdmin, EditorialForm
+from editorial.admin import EditorialAdmin, EditorialForm, transition_action
 
 
 class YearSignedFilter(admin.SimpleListFilter):
@@ -103,16 +103,13 @@ class DocumentAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin):
     def is_expired_shown(self, obj):
         return obj.is_expired
 
-    @admin.action(description=_("Publish the selected documents"), permissions=["publish"])
-    def publish(self, request, queryset):
-        count = self.apply_transition(request, queryset, services.publish)
-        message = ngettext("%(count)d document published.", "%(count)d documents published.", count)
-        self.message_user(request, message % {"count": count}, messages.SUCCESS)
-
-    @admin.action(
-        description=_("Unpublish the selected documents (make them drafts)"), permissions=["publish"]
+    publish = transition_action(
+        services.publish,
+        _("Publish the selected documents"),
+        ngettext_lazy("%(count)d document published.", "%(count)d documents published.", "count"),
     )
-    def unpublish(self, request, queryset):
-        count = self.apply_transition(request, queryset, services.unpublish)
-        message = ngettext("%(count)d document unpublished.", "%(count)d documents unpublished.", count)
-        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+    unpublish = transition_action(
+        services.unpublish,
+        _("Unpublish the selected documents (make them drafts)"),
+        ngettext_lazy("%(count)d document unpublished.", "%(count)d documents unpublished.", "count"),
+    )

@@ -157,6 +157,21 @@ class FederationRecoveryMixin:
         return super().recover_view(request, version_id, extra_context)
 
 
+def transition_action(transition, description, done, permission="publish"):
+    """An admin action applying a function of editorial/services.py to the selected items.
+
+    `done` is an ngettext_lazy message with %(count)d, in the kind's own words ("3 reports
+    published"); items the service refuses are left as they are (`apply_transition`).
+    """
+
+    @admin.action(description=description, permissions=[permission])
+    def action(modeladmin, request, queryset):
+        count = modeladmin.apply_transition(request, queryset, transition)
+        modeladmin.message_user(request, done % {"count": count}, messages.SUCCESS)
+
+    return action
+
+
 class EditorialAdmin(FederationRecoveryMixin):
     """Scope, workflow and concurrent-edit rules for the ModelAdmin of a `Publishable` model."""
 

@@ -1,12 +1,12 @@
 import reversion
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
 from editorial import services
-from editorial.admin import EditorialAdmin, EditorialForm
+from editorial.admin import EditorialAdmin, EditorialForm, transition_action
 from events.models import Event
 
 
@@ -57,21 +57,13 @@ class EventAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin):
         (_("Publication"), {"fields": ("status", "review_comment", "published_at", "organisation")}),
     ]
 
-    @admin.action(description=_("Publish the selected events"), permissions=["publish"])
-    def publish(self, request, queryset):
-        count = self.apply_transition(request, queryset, services.publish)
-        self.message_user(
-            request,
-            ngettext("%(count)d event published.", "%(count)d events published.", count) % {"count": count},
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Unpublish the selected events (make them drafts)"), permissions=["publish"])
-    def unpublish(self, request, queryset):
-        count = self.apply_transition(request, queryset, services.unpublish)
-        self.message_user(
-            request,
-            ngettext("%(count)d event unpublished.", "%(count)d events unpublished.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
+    publish = transition_action(
+        services.publish,
+        _("Publish the selected events"),
+        ngettext_lazy("%(count)d event published.", "%(count)d events published.", "count"),
+    )
+    unpublish = transition_action(
+        services.unpublish,
+        _("Unpublish the selected events (make them drafts)"),
+        ngettext_lazy("%(count)d event unpublished.", "%(count)d events unpublished.", "count"),
+    )

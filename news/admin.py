@@ -6,12 +6,12 @@ from django.db.models import Max
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
 from editorial import services
-from editorial.admin import EditorialAdmin, EditorialForm
+from editorial.admin import EditorialAdmin, EditorialForm, transition_action
 from news.models import Category, Report, ReportPhoto, photo_without_caption_message
 from news.renditions import delete_renditions
 from unionsite.admin_inlines import TabbedTranslationTabularInline
@@ -214,21 +214,13 @@ class ReportAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Publish the selected reports"), permissions=["publish"])
-    def publish(self, request, queryset):
-        count = self.apply_transition(request, queryset, services.publish)
-        self.message_user(
-            request,
-            ngettext("%(count)d report published.", "%(count)d reports published.", count) % {"count": count},
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Unpublish the selected reports (make them drafts)"), permissions=["publish"])
-    def unpublish(self, request, queryset):
-        count = self.apply_transition(request, queryset, services.unpublish)
-        self.message_user(
-            request,
-            ngettext("%(count)d report unpublished.", "%(count)d reports unpublished.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
+    publish = transition_action(
+        services.publish,
+        _("Publish the selected reports"),
+        ngettext_lazy("%(count)d report published.", "%(count)d reports published.", "count"),
+    )
+    unpublish = transition_action(
+        services.unpublish,
+        _("Unpublish the selected reports (make them drafts)"),
+        ngettext_lazy("%(count)d report unpublished.", "%(count)d reports unpublished.", "count"),
+    )

@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 from reversion.admin import VersionAdmin
@@ -16,7 +16,7 @@ from treebeard.admin import TreeAdmin
 from treebeard.forms import MoveNodeForm, movenodeform_factory
 
 from editorial import services
-from editorial.admin import EditorialAdmin, EditorialForm
+from editorial.admin import EditorialAdmin, EditorialForm, transition_action
 from pages.models import LANGUAGE_CODES, TREE_POSITION_FIELDS, MenuItem, Page
 from unionsite import trees
 
@@ -142,23 +142,16 @@ class PageAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin, TreeAdmin)
                 )
         return deleted, model_count, perms_needed, protected
 
-    @admin.action(description=_("Publish the selected pages"), permissions=["publish"])
-    def publish(self, request, queryset):
-        count = self.apply_transition(request, queryset, services.publish)
-        self.message_user(
-            request,
-            ngettext("%(count)d page published.", "%(count)d pages published.", count) % {"count": count},
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Unpublish the selected pages (make them drafts)"), permissions=["publish"])
-    def unpublish(self, request, queryset):
-        count = self.apply_transition(request, queryset, services.unpublish)
-        self.message_user(
-            request,
-            ngettext("%(count)d page unpublished.", "%(count)d pages unpublished.", count) % {"count": count},
-            messages.SUCCESS,
-        )
+    publish = transition_action(
+        services.publish,
+        _("Publish the selected pages"),
+        ngettext_lazy("%(count)d page published.", "%(count)d pages published.", "count"),
+    )
+    unpublish = transition_action(
+        services.unpublish,
+        _("Unpublish the selected pages (make them drafts)"),
+        ngettext_lazy("%(count)d page unpublished.", "%(count)d pages unpublished.", "count"),
+    )
 
 
 class PageChoiceField(forms.ModelChoiceField):
