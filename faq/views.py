@@ -5,7 +5,6 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -18,8 +17,9 @@ from faq.printing import short_answer
 from faq.structured_data import faq_page_json_ld
 from search.engine import clean_query
 from siteconfig.mail import sender, signature
-from unionsite.client import client_ip, posted_too_often
+from unionsite.client import client_ip, hashed_ip
 from unionsite.links import absolute_url
+from unionsite.public_forms import PublicForm, form_page
 
 SESSION_SENT_KEY = "faq_ask_sent"
 
@@ -151,10 +151,6 @@ def search(request):
     return redirect(f"{reverse('search')}?{query}", permanent=True)
 
 
-def hash_ip(ip):
-    return salted_hmac("faq.IncomingQuestion.ip_hash", ip, algorithm="sha256").hexdigest()
-
-
 def notify_staff(request, incoming):
     """Email the staff about a new question; a mail failure must not lose the stored question."""
     recipients = settings.STAFF_NOTIFICATION_EMAILS
@@ -179,43 +175,31 @@ def notify_staff(request, incoming):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def ask(request):
-    status = 200
-    notice = None
-    if request.method != "POST":
-        form = AskQuestionForm()
-    else:
-        form = AskQuestionForm(request.POST)
-        if form.honeypot_filled:
-            # A bot, or a person whose browser filled the hidden field: store nothing, keep the text.
-            data = request.POST.copy()
-            data["website"] = ""
-            form = AskQuestionForm(data)
-            form.is_valid()
-            form.add_error(
-                None,
-                _(
-                    "The form was not sent because the hidden field “Leave this field empty” was "
-                    "filled in. Please check your question and send it again."
-                ),
-            )
-            status = 400
-        elif not form.is_valid():
-            status = 400
-        elif posted_too_often(request, "faq.ask", settings.FAQ_ASK_RATE_LIMIT):
-            notice = _(
-                "You have sent several questions in a short time, so this one was not sent. Please try "
-                "again in an hour; your text is kept below. For urgent questions call the union office."
-            )
-            status = 429
-        else:
-            incoming = form.save(commit=False)
-            incoming.language = get_language()
-            incoming.ip_hash = hash_ip(client_ip(request))
-            incoming.save()
-            notify_staff(request, incoming)
-            request.session[SESSION_SENT_KEY] = incoming.pk
-            return redirect("faq:ask_done")
-    return render(request, "faq/ask.html", {"form": form, "notice": notice}, status=status)
+    spec = PublicForm(
+        form_class=AskQuestionForm,
+        template="faq/ask.html",
+        rate_group="faq.ask",
+        rate=settings.FAQ_ASK_RATE_LIMIT,
+        honeypot_message=_(
+            "The form was not sent because the hidden field “Leave this field empty” was "
+            "filled in. Please check your question and send it again."
+        ),
+        too_often_message=_(
+            "You have sent several questions in a short time, so this one was not sent. Please try "
+            "again in an hour; your text is kept below. For urgent questions call the union office."
+        ),
+    )
+
+    def store(form):
+        incoming = form.save(commit=False)
+        incoming.language = get_language()
+        incoming.ip_hash = hashed_ip(client_ip(request), "faq.IncomingQuestion.ip_hash")
+        incoming.save()
+        notify_staff(request, incoming)
+        request.session[SESSION_SENT_KEY] = incoming.pk
+        return redirect("faq:ask_done")
+
+    return form_page(request, spec, store)
 
 
 @require_safe

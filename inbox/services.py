@@ -6,19 +6,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from editorial import mail
 from inbox import routing
 from inbox.models import CONSENT_TEXT_VERSION, Submission
 from siteconfig.mail import sender, signature
+from unionsite.client import hashed_ip
 from unionsite.links import absolute_url
-
-
-def hash_ip(ip):
-    """A keyed hash of the sender's address: abuse can be traced, the address is not kept."""
-    return salted_hmac("inbox.Submission.ip_hash", ip, algorithm="sha256").hexdigest()
 
 
 def receive(form, *, request, language, ip):
@@ -28,7 +23,7 @@ def receive(form, *, request, language, ip):
     submission.language = language
     submission.consent_at = timezone.now()
     submission.consent_text_version = CONSENT_TEXT_VERSION
-    submission.ip_hash = hash_ip(ip)
+    submission.ip_hash = hashed_ip(ip, "inbox.Submission.ip_hash")
     submission.save()
     notify(request, submission)
     return submission

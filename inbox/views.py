@@ -15,7 +15,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 from inbox.forms import JoinForm, WriteForm
 from inbox.models import Submission
 from inbox.services import receive
-from unionsite.client import client_ip, posted_too_often
+from unionsite.client import client_ip
+from unionsite.public_forms import PublicForm, form_page
 
 SESSION_SENT_KEY = "inbox_sent"
 # Submissions per client address (django-ratelimit syntax); both forms count together.
@@ -25,41 +26,27 @@ DONE_URLS = {Submission.Kind.JOIN: "inbox:join_done", Submission.Kind.WRITE: "in
 
 
 def _form_page(request, kind):
-    form_class = FORMS[kind]
-    status = 200
-    notice = None
-    if request.method != "POST":
-        form = form_class()
-    else:
-        form = form_class(request.POST)
-        if form.honeypot_filled:
-            # A bot, or a person whose browser filled the hidden field: store nothing, keep the text.
-            data = form.data.copy()
-            data["website"] = ""
-            form = form_class(data)
-            form.is_valid()
-            form.add_error(
-                None,
-                _(
-                    "The form was not sent because the hidden field “Leave this field empty” was "
-                    "filled in. Please check what you typed and send it again."
-                ),
-            )
-            status = 400
-        elif not form.is_valid():
-            status = 400
-        elif posted_too_often(request, "inbox.send", settings.INBOX_RATE_LIMIT):
-            notice = _(
-                "You have sent several forms in a short time, so this one was not sent. Please try again "
-                "in an hour; what you typed is kept below. For urgent matters call the union office."
-            )
-            status = 429
-        else:
-            submission = receive(form, request=request, language=get_language(), ip=client_ip(request))
-            request.session[SESSION_SENT_KEY] = submission.kind
-            return redirect(DONE_URLS[kind])
-    context = {"form": form, "notice": notice, "retention_days": settings.INBOX_RETENTION_DAYS}
-    return render(request, TEMPLATES[kind], context, status=status)
+    spec = PublicForm(
+        form_class=FORMS[kind],
+        template=TEMPLATES[kind],
+        rate_group="inbox.send",
+        rate=settings.INBOX_RATE_LIMIT,
+        honeypot_message=_(
+            "The form was not sent because the hidden field “Leave this field empty” was "
+            "filled in. Please check what you typed and send it again."
+        ),
+        too_often_message=_(
+            "You have sent several forms in a short time, so this one was not sent. Please try again "
+            "in an hour; what you typed is kept below. For urgent matters call the union office."
+        ),
+    )
+
+    def store(form):
+        submission = receive(form, request=request, language=get_language(), ip=client_ip(request))
+        request.session[SESSION_SENT_KEY] = submission.kind
+        return redirect(DONE_URLS[kind])
+
+    return form_page(request, spec, store, {"retention_days": settings.INBOX_RETENTION_DAYS})
 
 
 @never_cache

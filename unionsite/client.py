@@ -1,6 +1,7 @@
 import logging
 
 from django.conf import settings
+from django.utils.crypto import salted_hmac
 from django_ratelimit.core import is_ratelimited
 
 logger = logging.getLogger(__name__)
@@ -41,3 +42,8 @@ def posted_too_often(request, group, rate):
     except Exception:
         logger.exception("The rate-limit counts of %s are unavailable; the post is let through", group)
         return False
+
+
+def hashed_ip(ip, salt):
+    """A visitor's address kept only as a keyed hash, to see repeats without storing the address."""
+    return salted_hmac(salt, ip, algorithm="sha256").hexdigest()
