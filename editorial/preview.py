@@ -1,6 +1,7 @@
 """Staff look at unpublished content on the site itself with `?preview=1`."""
 
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from editorial.scopes import in_scope
@@ -59,3 +60,12 @@ class PreviewMixin:
         context = super().get_context_data(**kwargs)
         context["preview"] = self.preview and not self.object.is_public
         return context
+
+    def redirect_to_canonical(self, canonical):
+        """A redirect to `canonical` when the request came by another address (a date changed
+        after the link was shared), keeping a preview a preview; None at the canonical address."""
+        if self.request.path == canonical:
+            return None
+        if self.preview:
+            return redirect(f"{canonical}?preview=1")
+        return redirect(canonical, permanent=True)

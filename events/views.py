@@ -149,13 +149,8 @@ class EventDetailView(PreviewMixin, DetailView):
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
-        canonical = self.object.get_absolute_url()
-        if request.path != canonical:
-            # The date moved after the link was shared: send readers to the new address.
-            if self.preview:
-                return redirect(f"{canonical}?preview=1")
-            return redirect(canonical, permanent=True)
-        return self.render_to_response(self.get_context_data(object=self.object))
+        moved = self.redirect_to_canonical(self.object.get_absolute_url())
+        return moved or self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,6 +1,5 @@
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -61,13 +60,8 @@ class ReportDetailView(PreviewMixin, DetailView):
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
-        canonical = self.object.get_absolute_url()
-        if request.path != canonical:
-            # The publication date changed after the link was shared: send readers to the new one.
-            if self.preview:
-                return redirect(f"{canonical}?preview=1")
-            return redirect(canonical, permanent=True)
-        return self.render_to_response(self.get_context_data(object=self.object))
+        moved = self.redirect_to_canonical(self.object.get_absolute_url())
+        return moved or self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -142,11 +136,9 @@ class PhotoDetailView(PreviewMixin, DetailView):
         number = kwargs["number"]
         if not 1 <= number <= len(photos):
             raise Http404(_("This report has no photo with that number."))
-        canonical = report.get_photo_url(number)
-        if request.path != canonical:
-            if self.preview:
-                return redirect(f"{canonical}?preview=1")
-            return redirect(canonical, permanent=True)
+        moved = self.redirect_to_canonical(report.get_photo_url(number))
+        if moved:
+            return moved
         context = self.get_context_data(object=report, photos=photos, number=number)
         return self.render_to_response(context)
 
