@@ -80,7 +80,7 @@ def test_saving_the_settings_shows_the_new_phone_at_once_on_a_cached_page(admin_
         ("instagram_url", "http://www.instagram.com/union"),
         ("telegram_url", "javascript:alert(1)"),
         ("youtube_url", "https://youtube.com.evil.example/x"),
-        ("whatsapp_url", "wa.me/996555"),
+        ("whatsapp_url", "https://evil.example\\@wa.me/996555"),
     ],
 )
 def test_a_bad_social_link_is_refused_with_a_message(admin_client, field, value):
@@ -90,6 +90,14 @@ def test_a_bad_social_link_is_refused_with_a_message(admin_client, field, value)
     assert field in errors
     assert getattr(SiteSettings.get_solo(), field) == ""
     assert "https://" in response.content.decode()
+
+
+def test_a_social_link_typed_without_https_gets_it(admin_client):
+    response = admin_client.post(
+        SETTINGS_URL.format(language="ru"), settings_form(whatsapp_url="wa.me/996555")
+    )
+    assert response.status_code == 302
+    assert SiteSettings.get_solo().whatsapp_url == "https://wa.me/996555"
 
 
 @pytest.mark.parametrize(
