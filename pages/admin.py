@@ -5,9 +5,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
-from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
@@ -63,7 +61,9 @@ reversion.register(
 
 
 @admin.register(Page)
-class PageAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin, TreeAdmin):
+class PageAdmin(
+    trees.KeepChildrenOnDeleteMixin, EditorialAdmin, VersionAdmin, TabbedTranslationAdmin, TreeAdmin
+):
     form = movenodeform_factory(Page, form=PageForm)
     # The tree, not reversion's flat list (deleted pages are recovered at recover/).
     change_list_template = TreeAdmin.change_list_template
@@ -124,23 +124,6 @@ class PageAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin, TreeAdmin)
         if not page.url_path:
             return "—"
         return format_html('<a href="{0}">{0}</a>', page.get_absolute_url())
-
-    def get_deleted_objects(self, objs, request):
-        """A page with pages below it is not deleted with them: they are listed as what blocks it."""
-        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
-        selected = {page.pk for page in objs}
-        below = set()
-        for page in objs:
-            if page.numchild:
-                below.update(Page.objects.children_of(page).exclude(pk__in=selected))
-        if below:
-            protected = list(protected)
-            for child in sorted(below, key=lambda page: page.path):
-                url = reverse("admin:pages_page_change", args=[child.pk])
-                protected.append(
-                    format_html('{}: <a href="{}">{}</a>', capfirst(Page._meta.verbose_name), url, child)
-                )
-        return deleted, model_count, perms_needed, protected
 
     publish = transition_action(
         services.publish,

@@ -7,12 +7,10 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import ProtectedError, Q, RestrictedError
+from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -26,22 +24,6 @@ from structure.importer import tree_depth_limit
 from structure.models import TREE_POSITION_FIELDS, GoverningBody, GoverningBodyMember, Organisation
 from unionsite import trees
 from unionsite.admin_inlines import TabbedTranslationTabularInline
-
-
-def children_left_behind(objs):
-    """Direct children of the organisations in `objs` that are not themselves being deleted.
-
-    treebeard deletes a node together with its whole subtree; the union never wants that, so any
-    such child blocks the deletion. Deleting a leaf together with its parent is fine.
-    """
-    parents = [node for node in objs if node.numchild]
-    if not parents:
-        return []
-    selected = {node.pk for node in objs}
-    condition = Q()
-    for node in parents:
-        condition |= Q(path__startswith=node.path, depth=node.depth + 1)
-    return [child for child in Organisation.objects.filter(condition) if child.pk not in selected]
 
 
 def refusal_message(error):
@@ -112,7 +94,9 @@ class OrganisationContactsForm(forms.ModelForm):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(FederationRecoveryMixin, VersionAdmin, TabbedTranslationAdmin, TreeAdmin):
+class OrganisationAdmin(
+    trees.KeepChildrenOnDeleteMixin, FederationRecoveryMixin, VersionAdmin, TabbedTranslationAdmin, TreeAdmin
+):
     form = movenodeform_factory(Organisation, form=OrganisationForm)
     # The tree, not reversion's flat list (deleted organisations are recovered at recover/).
     change_list_template = TreeAdmin.change_list_template
@@ -304,16 +288,8 @@ class OrganisationAdmin(FederationRecoveryMixin, VersionAdmin, TabbedTranslation
 
     def get_deleted_objects(self, objs, request):
         deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
-        children = children_left_behind(list(objs))
+        children = trees.children_left_behind(list(objs))
         if children:
-            protected = list(protected)
-            for child in children:
-                url = reverse("admin:structure_organisation_change", args=[child.pk])
-                protected.append(
-                    format_html(
-                        '{}: <a href="{}">{}</a>', capfirst(Organisation._meta.verbose_name), url, child
-                    )
-                )
             messages.error(
                 request,
                 ngettext(
@@ -339,7 +315,7 @@ class OrganisationAdmin(FederationRecoveryMixin, VersionAdmin, TabbedTranslation
 
     def _refuse_children(self, objs):
         # A child added between the confirmation page and the POST would otherwise be deleted too.
-        children = children_left_behind(objs)
+        children = trees.children_left_behind(objs)
         if children:
             raise ProtectedError("The organisation still has organisations below it.", set(children))
 

@@ -305,6 +305,9 @@ THUMBNAIL_ALIASES = {
 THUMBNAIL_BASEDIR = "renditions"
 THUMBNAIL_QUALITY = 82
 THUMBNAIL_PRESERVE_EXTENSIONS = ("png",)
+# Pillow only: uploads are JPEG, PNG, WebP or GIF (unionsite/validators.py), never SVG, so
+# easy-thumbnails' SVG reader (which needs reportlab, and warns without it) has nothing to read.
+THUMBNAIL_SOURCE_GENERATORS = ("easy_thumbnails.source_generators.pil_image",)
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
