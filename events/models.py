@@ -21,9 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from editorial.models import Publishable, PublishableQuerySet
 from news.models import SlugAndCoverMixin
 from unionsite import fields
-from unionsite.images import PhotoField
+from unionsite.images import PhotoField, validate_image_upload
 from unionsite.richtext import RichTextField
-from unionsite.validators import validate_image_upload
 
 
 class EventCategory(models.TextChoices):

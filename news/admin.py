@@ -15,7 +15,7 @@ from editorial.admin import EditorialAdmin, EditorialForm, transition_action
 from news.models import Category, Report, ReportPhoto, photo_without_caption_message
 from news.renditions import delete_renditions
 from unionsite.admin_inlines import TabbedTranslationTabularInline
-from unionsite.validators import validate_image_upload
+from unionsite.images import validate_image_upload
 
 
 class MultipleFileInput(forms.ClearableFileInput):

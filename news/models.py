@@ -20,9 +20,8 @@ from news.renditions import (
     renditions_from,
 )
 from unionsite import fields
-from unionsite.images import PhotoField
+from unionsite.images import PhotoField, validate_image_upload
 from unionsite.richtext import RichTextField
-from unionsite.validators import validate_image_upload
 
 # Kyrgyz and Russian letters in Latin, for readable addresses made from a title.
 CYRILLIC_TO_LATIN = {

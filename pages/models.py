@@ -26,10 +26,9 @@ from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from editorial.models import PublicationStatus, Publishable, PublishableQuerySet
 from unionsite import fields, registry, trees
-from unionsite.images import PhotoField
+from unionsite.images import PhotoField, validate_image_upload
 from unionsite.links import validate_link
 from unionsite.richtext import RichTextField
-from unionsite.validators import validate_image_upload
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 

@@ -31,10 +31,9 @@ from django.utils.translation import gettext_lazy as _
 from solo.models import SingletonModel
 
 from unionsite import fields, registry
-from unionsite.images import PhotoField
+from unionsite.images import PhotoField, validate_image_upload
 from unionsite.links import NetworkLinkValidator, validate_link
 from unionsite.richtext import RichTextField
-from unionsite.validators import validate_image_upload
 
 # What a fresh site shows until staff fill in their own (the data migration stores the same).
 DEFAULTS = {

@@ -5,9 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from unionsite import fields
-from unionsite.images import PhotoField
+from unionsite.images import PhotoField, validate_image_upload
 from unionsite.richtext import RichTextField
-from unionsite.validators import validate_image_upload
 
 
 class Region(models.TextChoices):

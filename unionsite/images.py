@@ -13,9 +13,16 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
+from django.utils.deconstruct import deconstructible
 from PIL import ImageOps, ImageSequence, JpegImagePlugin
 
-from unionsite.validators import DAMAGED_MESSAGE, open_whole_image
+from unionsite.validators import (
+    ALLOWED_IMAGE_EXTENSIONS,
+    BAD_FORMAT_MESSAGE,
+    DAMAGED_MESSAGE,
+    check_upload_size,
+    open_whole_image,
+)
 
 EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
 # Other spellings of an extension that the format keeps as it is (a photo named .jpeg stays so).
@@ -104,3 +111,35 @@ class PhotoField(models.ImageField):
         # The database column is an ImageField's; re-encoding changes no migration.
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.ImageField", args, kwargs
+
+
+@deconstructible
+class ImageUploadValidator:
+    """Refuse what `open_whole_image` and re-encoding refuse, and names that do not end as an image's.
+
+    The stored name keeps the uploader's name, and the web server picks the type from its
+    extension: an image with HTML appended, named .html, would be served as a page.
+    """
+
+    def __call__(self, file):
+        if getattr(file, "_committed", False):
+            # A stored file was checked and re-encoded when it was uploaded; re-saving the form
+            # must not read it back from the storage.
+            return
+        check_upload_size(file)
+        if os.path.splitext(getattr(file, "name", "") or "")[1].lower() not in ALLOWED_IMAGE_EXTENSIONS:
+            raise ValidationError(BAD_FORMAT_MESSAGE, code="bad_extension")
+        position = file.tell() if hasattr(file, "tell") else None
+        # Re-encoded here, not only on save: what only re-encoding finds (unreadable metadata)
+        # must be a form error. The result is kept on the file for the save.
+        try:
+            reencode_image(file)
+        finally:
+            if position is not None:
+                file.seek(position)
+
+    def __eq__(self, other):
+        return isinstance(other, ImageUploadValidator)
+
+
+validate_image_upload = ImageUploadValidator()

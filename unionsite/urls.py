@@ -30,7 +30,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.HomeView.as_view(), name="home"),
+    path("", include("siteconfig.urls")),
     path("news/", include("news.urls")),
     path("faq/", include("faq.urls")),
     path("documents/", include("documents.urls")),

@@ -1,16 +1,14 @@
-"""Upload validators shared by the apps: photos must be real, whole, reasonably sized images.
+"""Upload checks shared by the apps: photos must be real, whole, reasonably sized images.
 
 Every image the site stores goes through `open_whole_image`: report covers, gallery photos and
-leader portraits through `validate_image_upload` (their model fields), images in rich text through
-the editor's upload view (unionsite/editor_uploads.py). The content decides, never the file name.
+leader portraits through `unionsite.images.validate_image_upload` (their model fields), images in
+rich text through the editor's upload view (unionsite/editor_uploads.py). The content decides,
+never the file name.
 """
-
-import os
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
-from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
@@ -91,37 +89,3 @@ def open_whole_image(file):
         # Pillow reports a malformed file with whatever exception its decoder hits (OSError,
         # SyntaxError, ValueError, struct.error, EOFError...); its own fuzzers catch Exception.
         raise ValidationError(DAMAGED_MESSAGE, code="damaged") from error
-
-
-@deconstructible
-class ImageUploadValidator:
-    """Refuse what `open_whole_image` and re-encoding refuse, and names that do not end as an image's.
-
-    The stored name keeps the uploader's name, and the web server picks the type from its
-    extension: an image with HTML appended, named .html, would be served as a page.
-    """
-
-    def __call__(self, file):
-        if getattr(file, "_committed", False):
-            # A stored file was checked and re-encoded when it was uploaded; re-saving the form
-            # must not read it back from the storage.
-            return
-        check_upload_size(file)
-        if os.path.splitext(getattr(file, "name", "") or "")[1].lower() not in ALLOWED_IMAGE_EXTENSIONS:
-            raise ValidationError(BAD_FORMAT_MESSAGE, code="bad_extension")
-        position = file.tell() if hasattr(file, "tell") else None
-        # Re-encoded here, not only on save: what only re-encoding finds (unreadable metadata)
-        # must be a form error. The result is kept on the file for the save.
-        from unionsite.images import reencode_image
-
-        try:
-            reencode_image(file)
-        finally:
-            if position is not None:
-                file.seek(position)
-
-    def __eq__(self, other):
-        return isinstance(other, ImageUploadValidator)
-
-
-validate_image_upload = ImageUploadValidator()

@@ -8,21 +8,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from django.views.generic import TemplateView
 
-from siteconfig.home import home_context
 from unionsite import display
 from unionsite.links import absolute_url
-
-
-class HomeView(TemplateView):
-    """The home page: staff's announcements, introduction and featured items, then the app blocks
-    in the order they chose (siteconfig/home.py); with nothing chosen, the blocks in their own order."""
-
-    template_name = "home.html"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**home_context(self.request), **kwargs)
 
 
 @never_cache

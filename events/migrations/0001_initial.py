@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import unionsite.richtext
-import unionsite.validators
+import unionsite.images
 from django.db import migrations, models
 
 
@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
                 ('contact_ky', models.CharField(blank=True, help_text='Who answers questions: a name, a phone number or an email address.', max_length=255, null=True, verbose_name='contact')),
                 ('contact_ru', models.CharField(blank=True, help_text='Who answers questions: a name, a phone number or an email address.', max_length=255, null=True, verbose_name='contact')),
                 ('registration_url', models.URLField(blank=True, help_text='Optional: where participants sign up.', verbose_name='registration link')),
-                ('cover', models.ImageField(blank=True, help_text='Shown in the list and at the top of the event. JPEG, PNG, WebP or GIF, up to 15 MB.', upload_to='events/covers/%Y/%m/', validators=[unionsite.validators.ImageUploadValidator()], verbose_name='cover photo')),
+                ('cover', models.ImageField(blank=True, help_text='Shown in the list and at the top of the event. JPEG, PNG, WebP or GIF, up to 15 MB.', upload_to='events/covers/%Y/%m/', validators=[unionsite.images.ImageUploadValidator()], verbose_name='cover photo')),
                 ('cover_renditions', models.JSONField(blank=True, default=dict, editable=False)),
                 ('organisation', models.ForeignKey(help_text='The organisation it comes from, whose region is its region. Its editors, and those of the organisations above it, look after it.', on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='structure.organisation', verbose_name='organisation')),
                 ('report', models.ForeignKey(blank=True, help_text='After the event: its report. The event page links to it once it is published.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='news.report', verbose_name='report on this event')),

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import unionsite.richtext
-import unionsite.validators
+import unionsite.images
 from django.conf import settings
 from django.db import migrations, models
 
@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
                 ('prepared_by_position', models.CharField(blank=True, help_text='For example: chair of the district committee', max_length=255, verbose_name='prepared by (position)')),
                 ('prepared_by_position_ky', models.CharField(blank=True, help_text='For example: chair of the district committee', max_length=255, null=True, verbose_name='prepared by (position)')),
                 ('prepared_by_position_ru', models.CharField(blank=True, help_text='For example: chair of the district committee', max_length=255, null=True, verbose_name='prepared by (position)')),
-                ('cover', models.ImageField(blank=True, help_text='Shown in the list and at the top of the report. JPEG, PNG, WebP or GIF, up to 15 MB.', upload_to='news/covers/%Y/%m/', validators=[unionsite.validators.ImageUploadValidator()], verbose_name='cover photo')),
+                ('cover', models.ImageField(blank=True, help_text='Shown in the list and at the top of the report. JPEG, PNG, WebP or GIF, up to 15 MB.', upload_to='news/covers/%Y/%m/', validators=[unionsite.images.ImageUploadValidator()], verbose_name='cover photo')),
                 ('cover_renditions', models.JSONField(blank=True, default=dict, editable=False)),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
             name='ReportPhoto',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(help_text='JPEG, PNG, WebP or GIF, up to 15 MB.', upload_to='news/photos/%Y/%m/', validators=[unionsite.validators.ImageUploadValidator()], verbose_name='photo')),
+                ('image', models.ImageField(help_text='JPEG, PNG, WebP or GIF, up to 15 MB.', upload_to='news/photos/%Y/%m/', validators=[unionsite.images.ImageUploadValidator()], verbose_name='photo')),
                 ('caption', models.CharField(blank=True, max_length=255, verbose_name='caption')),
                 ('caption_ky', models.CharField(blank=True, max_length=255, null=True, verbose_name='caption')),
                 ('caption_ru', models.CharField(blank=True, max_length=255, null=True, verbose_name='caption')),

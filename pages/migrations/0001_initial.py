@@ -4,7 +4,7 @@ import django.db.models.deletion
 import django.utils.timezone
 import pages.models
 import unionsite.richtext
-import unionsite.validators
+import unionsite.images
 import unionsite.links
 from django.db import migrations, models
 
@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
                 ('body_ky', unionsite.richtext.RichTextField(blank=True, null=True, verbose_name='text')),
                 ('body_ru', unionsite.richtext.RichTextField(blank=True, null=True, verbose_name='text')),
                 ('page_type', models.CharField(choices=[('web', 'Web page'), ('about', 'About page'), ('contact', 'Contact page')], default='web', help_text="Tells search engines what the page is: choose “About page” for pages about the union and “Contact page” for the contacts; the contacts page also shows the federation's address and phones from the site settings.", max_length=10, verbose_name='kind of page')),
-                ('cover', models.ImageField(blank=True, height_field='cover_height', help_text='Shown at the top of the page and in shared links. JPEG, PNG, WebP or GIF, up to 15 MB.', upload_to='pages/covers/%Y/%m/', validators=[unionsite.validators.ImageUploadValidator()], verbose_name='cover photo', width_field='cover_width')),
+                ('cover', models.ImageField(blank=True, height_field='cover_height', help_text='Shown at the top of the page and in shared links. JPEG, PNG, WebP or GIF, up to 15 MB.', upload_to='pages/covers/%Y/%m/', validators=[unionsite.images.ImageUploadValidator()], verbose_name='cover photo', width_field='cover_width')),
                 ('cover_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('cover_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('documents', models.ManyToManyField(blank=True, help_text='Documents of the library listed at the end of the page; only published ones are shown.', related_name='pages', to='documents.document', verbose_name='documents')),

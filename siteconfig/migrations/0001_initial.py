@@ -4,7 +4,7 @@ import django.db.models.deletion
 import django.utils.timezone
 import siteconfig.models
 import unionsite.richtext
-import unionsite.validators
+import unionsite.images
 import unionsite.links
 from django.db import migrations, models
 
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
                 ('telegram_url', models.URLField(blank=True, help_text="The address of the union's account, for example https://t.me/union_kg. Leave empty to hide it.", max_length=300, validators=[unionsite.links.NetworkLinkValidator('Telegram', ('t.me', 'telegram.me'), 'https://t.me/union_kg')], verbose_name='Telegram')),
                 ('whatsapp_url', models.URLField(blank=True, help_text="The address of the union's account, for example https://wa.me/996312000000. Leave empty to hide it.", max_length=300, validators=[unionsite.links.NetworkLinkValidator('WhatsApp', ('wa.me', 'chat.whatsapp.com', 'api.whatsapp.com', 'whatsapp.com', 'www.whatsapp.com'), 'https://wa.me/996312000000')], verbose_name='WhatsApp')),
                 ('youtube_url', models.URLField(blank=True, help_text="The address of the union's account, for example https://www.youtube.com/@union.kg. Leave empty to hide it.", max_length=300, validators=[unionsite.links.NetworkLinkValidator('YouTube', ('youtube.com', 'www.youtube.com', 'm.youtube.com', 'youtu.be'), 'https://www.youtube.com/@union.kg')], verbose_name='YouTube')),
-                ('share_image', models.ImageField(blank=True, help_text="The picture shown when a page without its own photo is shared on social networks; best 1200 × 630 pixels. Empty: the union's emblem.", upload_to='siteconfig/', validators=[unionsite.validators.ImageUploadValidator()], verbose_name='default share image')),
+                ('share_image', models.ImageField(blank=True, help_text="The picture shown when a page without its own photo is shared on social networks; best 1200 × 630 pixels. Empty: the union's emblem.", upload_to='siteconfig/', validators=[unionsite.images.ImageUploadValidator()], verbose_name='default share image')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
             ],
             options={

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import unionsite.richtext
-import unionsite.validators
+import unionsite.images
 from django.db import migrations, models
 
 
@@ -80,7 +80,7 @@ class Migration(migrations.Migration):
                 ('leader_position', models.CharField(blank=True, max_length=160, verbose_name="leader's position")),
                 ('leader_position_ky', models.CharField(blank=True, max_length=160, null=True, verbose_name="leader's position")),
                 ('leader_position_ru', models.CharField(blank=True, max_length=160, null=True, verbose_name="leader's position")),
-                ('leader_photo', models.ImageField(blank=True, upload_to='structure/leaders/%Y/', validators=[unionsite.validators.ImageUploadValidator()], verbose_name="leader's photo")),
+                ('leader_photo', models.ImageField(blank=True, upload_to='structure/leaders/%Y/', validators=[unionsite.images.ImageUploadValidator()], verbose_name="leader's photo")),
                 ('description', unionsite.richtext.RichTextField(blank=True, verbose_name='description')),
                 ('description_ky', unionsite.richtext.RichTextField(blank=True, null=True, verbose_name='description')),
                 ('description_ru', unionsite.richtext.RichTextField(blank=True, null=True, verbose_name='description')),

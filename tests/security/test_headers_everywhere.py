@@ -98,7 +98,7 @@ def test_cached_pages_keep_the_security_headers(content):
 
 
 def test_the_503_page_has_the_security_headers(client):
-    with mock.patch("unionsite.views.HomeView.get", side_effect=OperationalError("down")):
+    with mock.patch("siteconfig.views.HomeView.get", side_effect=OperationalError("down")):
         response = client.get("/ky/")
     assert response.status_code == 503
     assert_security_headers(response, "503")

@@ -217,7 +217,7 @@ def test_an_image_named_html_is_refused_as_a_photo():
     from django.core.exceptions import ValidationError
 
     from tests.uploads import image_upload
-    from unionsite.validators import validate_image_upload
+    from unionsite.images import validate_image_upload
 
     upload = image_upload()
     upload.name = "evil.html"

@@ -21,7 +21,7 @@ from tests.news.test_admin import files_on_disk, report_form
 from tests.structure.factories import OrganisationFactory
 from tests.structure.test_admin import form_data as organisation_form
 from tests.uploads import image_upload
-from unionsite.validators import validate_image_upload
+from unionsite.images import validate_image_upload
 
 pytestmark = pytest.mark.django_db
 

@@ -49,7 +49,7 @@ def test_error_pages_render_in_both_languages(template, rf):
 def test_server_error_page_is_served_on_exceptions(client, settings):
     settings.DEBUG_PROPAGATE_EXCEPTIONS = False
     client.raise_request_exception = False
-    with mock.patch("unionsite.views.HomeView.get", side_effect=RuntimeError("boom")):
+    with mock.patch("siteconfig.views.HomeView.get", side_effect=RuntimeError("boom")):
         response = client.get("/ru/")
     assert response.status_code == 500
     assert "Ошибка сервера" in response.content.decode()
@@ -59,7 +59,7 @@ def test_server_error_page_is_served_on_exceptions(client, settings):
     ("language", "text"), [("ky", "Сайт убактылуу иштебей турат"), ("ru", "Сайт временно недоступен")]
 )
 def test_pages_answer_503_with_a_friendly_page_while_the_database_is_down(client, language, text):
-    with mock.patch("unionsite.views.HomeView.get", side_effect=OperationalError("connection refused")):
+    with mock.patch("siteconfig.views.HomeView.get", side_effect=OperationalError("connection refused")):
         response = client.get(f"/{language}/")
     assert response.status_code == 503
     assert text in response.content.decode()
