@@ -14,3 +14,4 @@ class DocumentsConfig(registry.ContentAppConfig):
     search_section = "documents.search.section"
     sitemaps = {"documents": "documents.sitemaps.DocumentSitemap"}
     demo_loader = "documents.demo.load"
+    card_models = ("Document",)

@@ -26,4 +26,5 @@ class EventsConfig(registry.ContentAppConfig):
     search_section = "events.search.section"
     sitemaps = {"events": "events.sitemaps.EventSitemap"}
     demo_loader = "events.demo.load"
+    card_models = ("Event",)
     schedule = "events.apps.next_event_end"

@@ -14,5 +14,6 @@ class FaqConfig(registry.ContentAppConfig):
     search_section = "faq.search.section"
     sitemaps = {"faq-topics": "faq.sitemaps.TopicSitemap", "faq": "faq.sitemaps.QuestionSitemap"}
     demo_loader = "faq.demo.load"
+    card_models = ("Question",)
     desk_sections = "faq.desk.sections"
     private_models = ("IncomingQuestion",)

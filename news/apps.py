@@ -13,3 +13,4 @@ class NewsConfig(registry.ContentAppConfig):
     search_section = "news.search.section"
     sitemaps = {"news": "news.sitemaps.ReportSitemap"}
     demo_loader = "news.demo.load"
+    card_models = ("Report",)

@@ -32,9 +32,9 @@ cached as fragments by the templates' {% cache %} tag, keyed by the object, its 
 language and the *fragment epoch* (`request.fragment_epoch`): so after one edit a page is rendered
 again around the cards it already had. The epoch moves only when what a card shows may have
 changed without its own object's `updated_at` changing: a save or delete of any content model
-other than the carded ones (`CARD_MODELS`: an organisation's name, a category, a document type,
-an FAQ's legal reference) and every explicit `bump_generation()` (bulk changes by code and
-commands).
+other than the carded ones (each app's `card_models`): an organisation's name, a category, a
+document type, an FAQ's legal reference; and every explicit `bump_generation()` (bulk changes by
+code and commands).
 """
 
 import logging
@@ -60,11 +60,6 @@ from unionsite import display, registry
 GENERATION_KEY = "pagecache:generation"
 NEXT_CHANGE_KEY = "pagecache:next-change"
 FRAGMENT_EPOCH_KEY = "pagecache:fragment-epoch"
-# The models whose cards are cached keyed by their own `updated_at` (the {% cache %} tags in
-# report_card.html, _document_item.html, event_card.html and faq's question_list.html): saving one
-# changes its own cards' keys. A save of any other content model (an organisation's name, a
-# category) may change what cards show, so it moves the fragment epoch.
-CARD_MODELS = {"news.report", "documents.document", "events.event", "faq.question"}
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
 
 _schedules = []
@@ -134,7 +129,9 @@ def _bump_safely(fragments=True):
 def bump_after_change(sender=None, using=None, fragments=None, **kwargs):
     """Pages are stale; cards too unless the changed model is one whose cards key on `updated_at`."""
     if fragments is None:
-        fragments = sender is None or sender._meta.label_lower not in CARD_MODELS
+        # Saving a card model changes its own cards' keys; a save of any other content model (an
+        # organisation's name, a category) may change what cards show, so it moves the epoch.
+        fragments = sender is None or sender._meta.label_lower not in registry.card_model_labels()
     _bump_safely(fragments)
     transaction.on_commit(lambda: _bump_safely(fragments), using=using)
 

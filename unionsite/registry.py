@@ -34,6 +34,9 @@ class ContentAppConfig(AppConfig):
     demo_loader = ""
     # Models that no public page shows: changing them leaves cached pages as they are.
     private_models = ()
+    # Models whose cards are cached keyed by their own `updated_at` (a {% cache %} tag in the card's
+    # template): saving one changes its own cards' keys and leaves the other cards alone.
+    card_models = ()
     # Dotted path to a function returning the next moment (aware datetime or None) the app's public
     # pages change by themselves, beyond items dated in the future, which every app with
     # publication times gets without declaring anything (see `schedules`).
@@ -72,6 +75,11 @@ def home_block_templates():
 
 def demo_loaders():
     return [import_string(config.demo_loader) for config in content_apps() if config.demo_loader]
+
+
+def card_model_labels():
+    """`app_label.modelname` of every content app's card models (the page cache reads them)."""
+    return {f"{config.label}.{name.lower()}" for config in content_apps() for name in config.card_models}
 
 
 def next_publication_time(model):
