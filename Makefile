@@ -36,9 +36,9 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-# The suite runs in PYTEST_WORKERS processes (pytest-xdist, docs/testing.md): 3 was fastest on a
-# two-core machine, as much of it waits on subprocesses, the browser and the disk. Each worker has
-# its own test database. One process: make pytest PYTEST_WORKERS=0 (or PYTEST_ARGS='-n 0 ...').
+# The suite runs in PYTEST_WORKERS processes (pytest-xdist, docs/testing.md): 3 on a two-core
+# machine, as part of it waits on subprocesses, the browser and the disk. Each worker has its own
+# test database. One process: make pytest PYTEST_WORKERS=0 (or PYTEST_ARGS='-n 0 ...').
 PYTEST_WORKERS ?= 3
 
 pytest: install-dev browser-tools
