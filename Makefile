@@ -118,14 +118,14 @@ restore: install
 	@test -n "$(FILE)" || { echo "Usage: make restore FILE=var/backups/unionsite-backup-....tar.gz"; exit 2; }
 	$(MANAGE_ENV) $(BIN)/python manage.py restore "$(FILE)"
 
-# Recall@10 and MRR of the search per language on the judged query set (search/judged_queries.py),
+# Recall@10 and MRR of the search per language on the judged query set (devtools/judged_queries.py),
 # each run in a throwaway database filled with the demo content: SQLite, then PostgreSQL when
 # SEARCH_EVAL_DATABASE_URL names one (postgres://postgres@127.0.0.1:5432/unionsite: its test_ copy
 # is made and dropped). The test suite asserts the same targets (tests/search/test_judged_set.py).
 .PHONY: search-eval search-bench
 search-eval: install
-	$(DEV_ENV) $(BIN)/python manage.py search_eval
-	$(if $(SEARCH_EVAL_DATABASE_URL),$(DEV_ENV) DATABASE_URL=$(SEARCH_EVAL_DATABASE_URL) $(BIN)/python manage.py search_eval,)
+	$(DEV_ENV) $(DEV_TOOLS_ENV) $(BIN)/python manage.py search_eval
+	$(if $(SEARCH_EVAL_DATABASE_URL),$(DEV_ENV) $(DEV_TOOLS_ENV) DATABASE_URL=$(SEARCH_EVAL_DATABASE_URL) $(BIN)/python manage.py search_eval,)
 
 # Search latency at bench volume, page cache off (make populate-bench first; docs/search.md).
 search-bench: install
