@@ -40,10 +40,12 @@ from siteconfig import loading
 from siteconfig.models import Announcement, SiteSettings
 from structure.models import Organisation, OrganisationKind, Region
 from tests.events.factories import EventFactory, bishkek
+from tests.events.test_admin import event_form
 from tests.news.factories import CategoryFactory, ReportFactory
 from tests.pages.factories import PageFactory
 from tests.roles.conftest import report_post
 from tests.siteconfig.factories import AnnouncementFactory
+from tests.siteconfig.test_admin import settings_form
 from tests.structure.factories import OrganisationFactory
 from unionsite import fields
 
@@ -129,35 +131,6 @@ def staff_client(request, client, ozgon):
 # --- forms as a browser posts them -------------------------------------------------------------------
 
 
-def event_form(organisation, **changes):
-    data = {
-        "title_ky": "Ошто семинар",
-        "title_ru": "Семинар в Оше",
-        "slug": "",
-        "description_ky": "<p>Текст</p>",
-        "description_ru": "<p>Текст по-русски</p>",
-        "category": "seminar",
-        "start_0": "2026-12-31",
-        "start_1": "23:30:00",
-        "end_0": "2027-01-01",
-        "end_1": "01:00:00",
-        "place_ky": "Ош, №5 мектеп",
-        "place_ru": "Ош, школа № 5",
-        "map_url": "",
-        "contact_ky": "",
-        "contact_ru": "",
-        "registration_url": "",
-        "report": "",
-        "status": "draft",
-        "review_comment": "",
-        "published_at_0": "2026-11-01",
-        "published_at_1": "10:00:00",
-        "organisation": organisation.pk,
-    }
-    data.update(changes)
-    return data
-
-
 def page_form(**changes):
     data = {
         "title_ky": "Кантип мүчө болуу керек",
@@ -205,30 +178,6 @@ def home_form(**announcement):
     }
     data["announcements-TOTAL_FORMS"] = "1"
     data.update({f"announcements-0-{name}": value for name, value in row.items()})
-    return data
-
-
-def settings_form(**changes):
-    data = {
-        "full_name_ky": "Билим кызматкерлеринин профсоюзу",
-        "full_name_ru": "Профсоюз работников образования",
-        "short_name_ky": "Профсоюз",
-        "short_name_ru": "Профсоюз",
-        "address_ky": "Бишкек ш.",
-        "address_ru": "г. Бишкек",
-        "reception_hours_ky": "",
-        "reception_hours_ru": "",
-        "footer_note_ky": "",
-        "footer_note_ru": "",
-        "phones": "+996 312 55-55-55",
-        "emails": "info@union.test",
-        "facebook_url": "",
-        "instagram_url": "",
-        "telegram_url": "",
-        "whatsapp_url": "",
-        "youtube_url": "",
-    }
-    data.update(changes)
     return data
 
 
