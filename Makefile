@@ -202,5 +202,9 @@ lighthouse: install browser-system-deps $(LIGHTHOUSE)
 	$(BENCH_ENV) CHROME_PATH=$(CHROMIUM) $(BIN)/python manage.py run_lighthouse $(BENCH_DB_OPTION) \
 		--lighthouse $(LIGHTHOUSE)
 
+# Everything the Makefile and the test tools made; the development database, uploads and backups
+# (var/db.sqlite3, var/media, var/backups) are data and stay.
 clean:
-	rm -rf $(VENV) var/static .pytest_cache .ruff_cache
+	rm -rf $(VENV) var/static var/cache var/ratelimit var/bench var/lighthouse var/cluster .pytest_cache .ruff_cache \
+		.import_linter_cache .hypothesis artifacts $(BROWSER_NODE_MODULES)
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
