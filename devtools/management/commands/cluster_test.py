@@ -121,7 +121,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--output", default=str(Path(settings.BASE_DIR) / "var" / "cluster" / "last-run.md")
         )
-        parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs) at the end")
+        parser.add_argument(
+            "--keep",
+            action="store_true",
+            help="keep the temporary folder (logs), the database and the Redis keys at the end",
+        )
 
     def handle(self, *args, **options):
         self.options = options
@@ -155,9 +159,10 @@ class Command(BaseCommand):
             self._stop_all()
             signal.signal(signal.SIGTERM, previous)
             if options["keep"]:
-                self.stdout.write(f"Kept {self.root}")
+                self.stdout.write(f"Kept {self.root}, the database {name} and the Redis keys")
             else:
                 shutil.rmtree(self.root, ignore_errors=True)
+                self._drop_database_and_keys(name)
             output = Path(options["output"])
             output.parent.mkdir(parents=True, exist_ok=True)
             output.write_text("\n".join(self.report) + "\n")
@@ -249,6 +254,16 @@ class Command(BaseCommand):
         raise CommandError(f"nothing answered {path} on port {port} within 60 s")
 
     # --- 1. preparation -----------------------------------------------------------------------
+
+    def _drop_database_and_keys(self, name):
+        """Leave nothing behind: the run's database and its Redis db (13 by default) go."""
+        admin_url = self.options["database_url"].rsplit("/", 1)[0] + "/postgres"
+        sql = f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
+        subprocess.run(["psql", admin_url, "-q", "-c", sql], check=False)  # noqa: S603, S607
+        import redis
+
+        with suppress(redis.RedisError):
+            redis.Redis.from_url(self.options["redis_url"]).flushdb()
 
     def _prepare(self, name):
         began = time.monotonic()
