@@ -1,5 +1,3 @@
-import re
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -8,7 +6,6 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import Publishable, PublishableQuerySet
@@ -22,21 +19,7 @@ from news.renditions import (
 from unionsite import fields
 from unionsite.images import PhotoField, validate_image_upload
 from unionsite.richtext import RichTextField
-
-# Kyrgyz and Russian letters in Latin, for readable addresses made from a title.
-CYRILLIC_TO_LATIN = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
-    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "ң": "ng", "о": "o", "ө": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ү": "u", "ф": "f", "х": "kh", "ц": "ts",
-    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-}  # fmt: skip
-
-
-def latin_slug(text, max_length=80):
-    """A Latin slug from Kyrgyz or Russian text: "Өзгөн семинары" -> "ozgon-seminary"."""
-    latin = "".join(CYRILLIC_TO_LATIN.get(char, char) for char in text.lower())
-    slug = slugify(latin)[:max_length].strip("-")
-    return re.sub(r"-{2,}", "-", slug)
+from unionsite.slugs import latin_slug
 
 
 class SlugAndCoverMixin:

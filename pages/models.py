@@ -11,8 +11,6 @@ organisation may edit them (editorial/scopes.py), and only federation roles hold
 (pages/migrations/0003_role_permissions.py).
 """
 
-import re
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -20,7 +18,6 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
@@ -29,16 +26,10 @@ from unionsite import fields, registry, trees
 from unionsite.images import PhotoField, validate_image_upload
 from unionsite.links import validate_link
 from unionsite.richtext import RichTextField
+from unionsite.slugs import latin_slug
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
-# Kyrgyz and Russian letters in Latin, for readable addresses made from a title.
-CYRILLIC_TO_LATIN = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
-    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "ң": "ng", "о": "o", "ө": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ү": "u", "ф": "f", "х": "kh", "ц": "ts",
-    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-}  # fmt: skip
 
 SLUG_MAX_LENGTH = 80
 # How deep the tree may go: the page URL converter (pages/urls.py) reads at most this many slugs,
@@ -47,13 +38,6 @@ MAX_DEPTH = 12
 URL_PATH_MAX_LENGTH = 1000
 # Where a page sits in the tree; only treebeard writes them, and history never restores them.
 TREE_POSITION_FIELDS = ("path", "depth", "numchild")
-
-
-def latin_slug(text, max_length=SLUG_MAX_LENGTH):
-    """A Latin slug from Kyrgyz or Russian text: "Биздин тарых" -> "bizdin-tarykh"."""
-    latin = "".join(CYRILLIC_TO_LATIN.get(char, char) for char in (text or "").lower())
-    slug = slugify(latin)[:max_length].strip("-")
-    return re.sub(r"-{2,}", "-", slug)
 
 
 class PageType(models.TextChoices):
