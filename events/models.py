@@ -19,9 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import Publishable, PublishableQuerySet
-from news.models import SlugAndCoverMixin
 from unionsite import fields
 from unionsite.images import PhotoField, validate_image_upload
+from unionsite.media import SlugAndCoverMixin
 from unionsite.richtext import RichTextField
 
 

@@ -13,9 +13,9 @@ from reversion.admin import VersionAdmin
 from editorial import services
 from editorial.admin import EditorialAdmin, EditorialForm, transition_action
 from news.models import Category, Report, ReportPhoto, photo_without_caption_message
-from news.renditions import delete_renditions
 from unionsite.admin_inlines import TabbedTranslationTabularInline
 from unionsite.images import validate_image_upload
+from unionsite.renditions import delete_renditions
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -84,7 +84,7 @@ def _no_language_left_active():
 
 
 class _EncodingsOnDisk(dict):
-    """news.renditions' memo of AVIF and WebP encodings, also kept in files every worker reads.
+    """unionsite.renditions' memo of AVIF and WebP encodings, also kept in files every worker reads.
 
     Encoded bytes depend only on the key (the pixels, size, mode and format), so a worker may
     reuse what another encoded. The workers load the demo content at the same moment, at the
@@ -149,10 +149,10 @@ def _encodings_shared_by_the_workers(tmp_path_factory, worker_id):
     """The demo pictures' AVIF and WebP encodings, made once per run instead of once per worker.
 
     The suite sets RENDITION_ENCODE_MEMO (pyproject.toml) so that loading the demo content again
-    reuses the encodings of the first time, in this process (news/renditions.py). Each parallel
+    reuses the encodings of the first time, in this process (unionsite/renditions.py). Each parallel
     worker is a process of its own and would encode them all again: about 15 s of CPU each.
     """
-    from news import renditions
+    from unionsite import renditions
 
     memo = getattr(renditions, "_encoded", None)
     if worker_id == "master" or type(memo) is not dict or not settings.RENDITION_ENCODE_MEMO:

@@ -286,7 +286,7 @@ SILENCED_SYSTEM_CHECKS = [
     "ckeditor.W001",
 ]
 
-# How many AVIF/WebP encodings of resized pictures a process keeps to reuse (news/renditions.py):
+# How many AVIF/WebP encodings of resized pictures a process keeps to reuse (unionsite/renditions.py):
 # the test suite sets it, a server leaves it at 0.
 RENDITION_ENCODE_MEMO = int(os.environ.get("DJANGO_RENDITION_ENCODE_MEMO", "0"))
 

@@ -9,11 +9,11 @@ from django.core.management import call_command
 from PIL import Image, features
 
 from news.models import Report, ReportPhoto
-from news.renditions import MODERN_FORMATS, renditions_from
 from tests.events.factories import EventFactory
 from tests.news.factories import ReportFactory, ReportPhotoFactory
 from tests.uploads import image_upload
 from unionsite.pagecache import current_generation
+from unionsite.renditions import MODERN_FORMATS, renditions_from
 
 pytestmark = pytest.mark.django_db
 

@@ -29,9 +29,9 @@ from documents.models import Document, DocumentFile, DocumentType
 from faq.models import LegalReference, Question, Topic
 from news.demo import draw_picture
 from news.models import Category, Report, ReportPhoto
-from news.renditions import COVER_ALIASES, PHOTO_ALIASES, make_renditions
 from structure.models import GoverningBody, GoverningBodyMember, Organisation, OrganisationKind, Region
 from unionsite.pagecache import bump_generation
+from unionsite.renditions import COVER_ALIASES, PHOTO_ALIASES, make_renditions
 
 BATCH = 1000
 PICTURES = 6

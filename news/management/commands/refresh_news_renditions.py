@@ -3,9 +3,10 @@ import time
 from django.apps import apps
 from django.core.management.base import BaseCommand
 
-from news.models import ReportPhoto, SlugAndCoverMixin
-from news.renditions import COVER_ALIASES, PHOTO_ALIASES, make_renditions
+from news.models import ReportPhoto
+from unionsite.media import SlugAndCoverMixin
 from unionsite.pagecache import bump_generation
+from unionsite.renditions import COVER_ALIASES, PHOTO_ALIASES, make_renditions
 
 
 class Command(BaseCommand):

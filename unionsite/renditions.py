@@ -1,4 +1,5 @@
-"""Resized copies of report photos, made once when a photo is saved.
+"""Resized copies of uploaded photos (report photos, covers of reports and events), made once when
+a photo is saved.
 
 Why renditions are stored on the model instead of asked from easy-thumbnails in the template
 (read in easy_thumbnails/files.py, version 2.10):
