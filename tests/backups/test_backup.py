@@ -5,7 +5,7 @@ import tarfile
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 
@@ -90,3 +90,11 @@ def test_backup_lists_every_file_with_its_checksum_and_the_applied_migrations(tm
     assert set(checksums) == media_files | {
         "database.sqlite3" if connection.vendor == "sqlite" else "database.pgdump"
     }
+
+
+def test_restore_without_a_terminal_or_yes_refuses_in_one_line(tmp_path, monkeypatch):
+    archive = tmp_path / "unionsite-backup.tar.gz"
+    archive.write_bytes(b"not read")
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    with pytest.raises(CommandError, match="--yes"):
+        call_command("restore", str(archive))

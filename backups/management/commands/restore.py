@@ -1,3 +1,4 @@
+import sys
 from contextlib import suppress
 from pathlib import Path
 
@@ -22,6 +23,10 @@ class Command(BaseCommand):
         if not Path(archive).is_file():
             raise CommandError(_("No such backup file: %(path)s") % {"path": archive})
         if not yes:
+            if not sys.stdin.isatty():
+                raise CommandError(
+                    _("Restore refused: there is no terminal to confirm it. Add --yes to restore anyway.")
+                )
             answer = input(_("This replaces the current database and media files. Type 'yes' to go on: "))
             if answer.strip().lower() != "yes":
                 raise CommandError(_("Restore cancelled."))
