@@ -34,7 +34,7 @@ def mailbox(name, address):
 def send(subject, body, recipients, from_email=None):
     """Send one plain-text mail; True if the server took it, else record why and return False."""
     subject = header_text(subject)
-    recipients = [header_text(address) for address in recipients if header_text(address)]
+    recipients = [address for address in map(header_text, recipients) if address]
     if from_email:
         from_email = mailbox(*parseaddr(str(from_email)))
     try:

@@ -213,7 +213,10 @@ class Page(MP_Node, Publishable):
         if self.pk and self.path:
             subtree = Page.objects.filter(path__startswith=self.path, depth__gt=self.depth)
             below = list(subtree.only("depth", *self._url_path_fields()))
-        deepest = trees.deepest_level(self, parent)
+        # The subtree is read once, for its depth and its addresses.
+        deepest = (parent.depth + 1 if parent else 1) + max(
+            (page.depth - self.depth for page in below), default=0
+        )
         if deepest > MAX_DEPTH:
             raise ValidationError(
                 _(

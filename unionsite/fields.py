@@ -91,16 +91,23 @@ class DateTimeField(_FormValidatorsMixin, models.DateTimeField):
     default_validators = [validate_date_in_range]
 
 
+def _in_range(name, is_datetime):
+    """The condition the database holds a date column to: the range, a day wider for a datetime."""
+    if is_datetime:
+        low, high = _datetime_bounds()
+        return Q(**{f"{name}__gte": low, f"{name}__lt": high})
+    first, last = valid_date_range()
+    return Q(**{f"{name}__gte": first, f"{name}__lte": last})
+
+
 def date_range_constraints(dates=(), datetimes=()):
     """CHECK constraints for a model's Meta: each named date column lies in the valid range.
 
     Names use Django's %(app_label)s_%(class)s placeholders, so an abstract base can declare them
     for its subclasses. An empty (NULL) date passes, in the database as in `full_clean`.
     """
-    first, last = valid_date_range()
-    low, high = _datetime_bounds()
-    conditions = [(name, Q(**{f"{name}__gte": first, f"{name}__lte": last})) for name in dates]
-    conditions += [(name, Q(**{f"{name}__gte": low, f"{name}__lt": high})) for name in datetimes]
+    conditions = [(name, _in_range(name, False)) for name in dates]
+    conditions += [(name, _in_range(name, True)) for name in datetimes]
     return [
         models.CheckConstraint(
             condition=condition,
@@ -151,13 +158,9 @@ def dates_out_of_range(model, field_names):
     """
     found = []
     for name in field_names:
-        field = model._meta.get_field(name)
-        if isinstance(field, models.DateTimeField):
-            low, high = _datetime_bounds()
-            outside = Q(**{f"{name}__lt": low}) | Q(**{f"{name}__gte": high})
-        else:
-            first, last = valid_date_range()
-            outside = Q(**{f"{name}__lt": first}) | Q(**{f"{name}__gt": last})
+        is_datetime = isinstance(model._meta.get_field(name), models.DateTimeField)
+        # Negated in Python's sense, not SQL's: an empty date is not outside the range.
+        outside = ~_in_range(name, is_datetime) & Q(**{f"{name}__isnull": False})
         found.extend(
             (pk, name) for pk in model._default_manager.filter(outside).values_list("pk", flat=True)[:20]
         )

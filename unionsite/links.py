@@ -50,7 +50,6 @@ def json_ld_script(data):
 _PROBE_ORIGIN = "https://site.invalid"
 _WEB_SCHEMES = ("http:", "https:")
 
-BAD_SITE_LINK = _("Write a path on this site starting with one slash, such as /ky/join/.")
 BAD_LINK = _(
     "Write a path on this site starting with one slash, such as /ky/join/, or a full address "
     "starting with https://."
@@ -77,36 +76,38 @@ def is_site_path(value):
     return url is not None and url.origin == _PROBE_ORIGIN and not (url.username or url.password)
 
 
-def is_web_link(value):
-    """An http(s) address of another site, with a host and without a user name or password."""
+def web_url(value):
+    """`value` parsed, if it is an http(s) address with a host and without a user name or password."""
     if not value or _has_blanks_or_controls(value):
-        return False
+        return None
     try:
         url = ada_url.URL(value)
     except ValueError:
-        return False
-    return url.protocol in _WEB_SCHEMES and bool(url.hostname) and not (url.username or url.password)
+        return None
+    if url.protocol in _WEB_SCHEMES and url.hostname and not (url.username or url.password):
+        return url
+    return None
+
+
+def is_web_link(value):
+    return web_url(value) is not None
 
 
 @deconstructible
 class LinkValidator:
-    """Accepts a path on this site and, unless `site_only`, an http(s) link elsewhere."""
-
-    def __init__(self, site_only=False):
-        self.site_only = site_only
+    """Accepts a path on this site or an http(s) link elsewhere (a class: migrations name it)."""
 
     def __call__(self, value):
         if not value or is_site_path(value):
             return
-        if value.startswith(("/", "\\")) or self.site_only or not is_web_link(value):
-            raise ValidationError(BAD_SITE_LINK if self.site_only else BAD_LINK, code="bad_link")
+        if value.startswith(("/", "\\")) or not is_web_link(value):
+            raise ValidationError(BAD_LINK, code="bad_link")
 
     def __eq__(self, other):
-        return isinstance(other, LinkValidator) and self.site_only == other.site_only
+        return isinstance(other, LinkValidator)
 
 
 validate_link = LinkValidator()
-validate_site_path = LinkValidator(site_only=True)
 
 
 def validate_web_link(value):
@@ -127,7 +128,7 @@ class NetworkLinkValidator:
     def __call__(self, value):
         if not value:
             return
-        url = ada_url.URL(value) if is_web_link(value) else None
+        url = web_url(value)
         if url is None or url.protocol != "https:" or url.hostname not in self.hosts:
             raise ValidationError(
                 _("Enter a link to %(service)s starting with https://, for example %(example)s."),
