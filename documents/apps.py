@@ -5,6 +5,8 @@ from unionsite import registry
 
 class DocumentsConfig(registry.ContentAppConfig):
     name = "documents"
+    urls = "documents.urls"
+    url_prefix = "documents/"
     verbose_name = _("Documents")
     index_url_name = "documents:list"
     nav_label = _("Documents")
@@ -13,5 +15,25 @@ class DocumentsConfig(registry.ContentAppConfig):
     home_position = 15
     search_section = "documents.search.section"
     sitemaps = {"documents": "documents.sitemaps.DocumentSitemap"}
+    role_permissions = {
+        "federation_editor": [
+            *registry.model_permissions("documenttype"),
+            *registry.model_permissions("document"),
+            *registry.model_permissions("documentfile"),
+            "publish_document",
+        ],
+        "regional_editor": [
+            "view_documenttype",
+            *registry.model_permissions("document"),
+            *registry.model_permissions("documentfile"),
+        ],
+        "reviewer": [
+            "view_documenttype",
+            *registry.model_permissions("document", ("change", "view")),
+            *registry.model_permissions("documentfile"),
+            "publish_document",
+        ],
+        "faq_editor": ["view_document"],
+    }
     demo_loader = "documents.demo.load"
     card_models = ("Document",)

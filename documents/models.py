@@ -8,6 +8,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from documents.formats import CONTENT_TYPES, EXTENSIONS, FORMAT_LABELS, FileFormat, detect_format
 from documents.validators import validate_document_upload
@@ -142,7 +143,7 @@ class Document(Publishable):
         ordering = [F("date_signed").desc(nulls_last=True), "-created_at", "-pk"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-        permissions = [("publish_document", "Can publish, unpublish and return documents")]
+        permissions = [("publish_document", gettext_noop("Can publish, unpublish and return documents"))]
 
     def clean(self):
         super().clean()

@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from editorial.scopes import limit_to_scope
 from unionsite import fields
@@ -159,7 +160,7 @@ class EditorProfile(models.Model):
         ordering = ["user"]
         verbose_name = _("editor's organisations")
         verbose_name_plural = _("editor's organisations")
-        permissions = [("edit_all_organisations", "Can edit the content of every organisation")]
+        permissions = [("edit_all_organisations", gettext_noop("Can edit the content of every organisation"))]
 
     def __str__(self):
         return str(self.user)

@@ -16,6 +16,8 @@ def next_event_end():
 
 class EventsConfig(registry.ContentAppConfig):
     name = "events"
+    urls = "events.urls"
+    url_prefix = "events/"
     verbose_name = _("Events")
     index_url_name = "events:upcoming"
     nav_label = _("Events")
@@ -25,6 +27,11 @@ class EventsConfig(registry.ContentAppConfig):
     home_block_template = "events/home_section.html"
     search_section = "events.search.section"
     sitemaps = {"events": "events.sitemaps.EventSitemap"}
+    role_permissions = {
+        "federation_editor": [*registry.model_permissions("event"), "publish_event"],
+        "regional_editor": registry.model_permissions("event"),
+        "reviewer": ["change_event", "view_event", "publish_event"],
+    }
     demo_loader = "events.demo.load"
     card_models = ("Event",)
     schedule = "events.apps.next_event_end"

@@ -17,6 +17,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from editorial.models import Publishable, PublishableQuerySet
 from unionsite import fields
@@ -134,7 +135,7 @@ class Event(SlugAndCoverMixin, Publishable):
         ordering = ["start", "pk"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
-        permissions = [("publish_event", "Can publish, unpublish and return events")]
+        permissions = [("publish_event", gettext_noop("Can publish, unpublish and return events"))]
         indexes = [
             *Publishable.Meta.indexes,
             models.Index(fields=["end", "start"], name="events_event_when"),

@@ -5,6 +5,8 @@ from unionsite import registry
 
 class FaqConfig(registry.ContentAppConfig):
     name = "faq"
+    urls = "faq.urls"
+    url_prefix = "faq/"
     verbose_name = _("Questions and answers")
     index_url_name = "faq:index"
     nav_label = _("Questions and answers")
@@ -13,7 +15,22 @@ class FaqConfig(registry.ContentAppConfig):
     home_position = 35
     search_section = "faq.search.section"
     sitemaps = {"faq-topics": "faq.sitemaps.TopicSitemap", "faq": "faq.sitemaps.QuestionSitemap"}
+    role_permissions = {
+        "federation_editor": [
+            *registry.model_permissions("topic"),
+            *registry.model_permissions("question"),
+            *registry.model_permissions("legalreference"),
+            *registry.model_permissions("incomingquestion"),
+        ],
+        "faq_editor": [
+            *registry.model_permissions("topic"),
+            *registry.model_permissions("question"),
+            *registry.model_permissions("legalreference"),
+            *registry.model_permissions("incomingquestion", ("change", "view", "delete")),
+        ],
+    }
     demo_loader = "faq.demo.load"
+    demo_featured = ("Question",)
     card_models = ("Question",)
     desk_sections = "faq.desk.sections"
     private_models = ("IncomingQuestion",)

@@ -7,3 +7,9 @@ class InboxConfig(AppConfig):
     verbose_name = _("Inbox")
     # Its section of the admin desk (editorial/dashboard.py).
     desk_sections = "inbox.desk.sections"
+    # Who answers the forms (editorial.groups; granted by migration 0002).
+    role_permissions = {
+        "federation_editor": ["change_submission", "delete_submission", "view_submission"],
+        "regional_editor": ["change_submission", "view_submission"],
+        "reviewer": ["change_submission", "view_submission"],
+    }

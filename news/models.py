@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from editorial.models import Publishable, PublishableQuerySet
 from unionsite import fields
@@ -120,7 +121,7 @@ class Report(SlugAndCoverMixin, Publishable):
         get_latest_by = "published_at"
         verbose_name = _("report")
         verbose_name_plural = _("reports")
-        permissions = [("publish_report", "Can publish, unpublish and return reports")]
+        permissions = [("publish_report", gettext_noop("Can publish, unpublish and return reports"))]
 
     def __str__(self):
         return self.title or self.slug

@@ -7,9 +7,19 @@ class PagesConfig(registry.ContentAppConfig):
     """Pages reach the menus through pages.MenuItem: no index page, no home block."""
 
     name = "pages"
+    urls = "pages.urls"
+    url_prefix = "pages/"
     verbose_name = _("Pages and menus")
+    share_label = _("Information")
     search_section = "pages.search.section"
     sitemaps = {"pages": "pages.sitemaps.PageSitemap"}
+    role_permissions = {
+        "federation_editor": [
+            *registry.model_permissions("page"),
+            "publish_page",
+            *registry.model_permissions("menuitem"),
+        ],
+    }
     demo_loader = "pages.demo.load"
 
     def ready(self):

@@ -19,6 +19,7 @@ from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from editorial.models import PublicationStatus, Publishable, PublishableQuerySet
@@ -168,7 +169,7 @@ class Page(MP_Node, Publishable):
         ordering = ["path"]
         verbose_name = _("page")
         verbose_name_plural = _("pages")
-        permissions = [("publish_page", "Can publish, unpublish and return pages")]
+        permissions = [("publish_page", gettext_noop("Can publish, unpublish and return pages"))]
 
     def __str__(self):
         return self.title or self.slug

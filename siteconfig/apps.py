@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from unionsite.registry import model_permissions
+
 
 class SiteconfigConfig(AppConfig):
     """Site settings and the home page. Not a content app: the core connects nothing for it, so it
@@ -8,6 +10,17 @@ class SiteconfigConfig(AppConfig):
 
     name = "siteconfig"
     verbose_name = _("Site settings")
+    # The federation's editors keep the settings and the home page (editorial.groups; granted by
+    # migration 0003). The singletons are never added or deleted.
+    role_permissions = {
+        "federation_editor": [
+            *model_permissions("announcement"),
+            *model_permissions("featureditem"),
+            *model_permissions("homeblock"),
+            *model_permissions("homepage", ("change", "view")),
+            *model_permissions("sitesettings", ("change", "view")),
+        ],
+    }
 
     def ready(self):
         from django.db import transaction

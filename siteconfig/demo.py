@@ -8,10 +8,10 @@ core imports no content app). The address, phones and emails are invented.
 
 from datetime import timedelta
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from siteconfig.models import Announcement, FeaturedItem, HomePage, SiteSettings
+from unionsite import registry
 
 SETTINGS = {
     "full_name_ky": "Кыргыз Республикасынын билим берүү жана илим кызматкерлеринин кесиптик бирлиги",
@@ -57,17 +57,6 @@ ANNOUNCEMENT = {
     "link_ru": "/ru/documents/",
 }
 
-# (app label, model) of the featured items, in their order: a report, then an FAQ answer.
-FEATURED = [("news", "report"), ("faq", "question")]
-
-
-def _first_published(app_label, model):
-    content_type = ContentType.objects.filter(app_label=app_label, model=model).first()
-    model_class = content_type.model_class() if content_type else None
-    if model_class is None:
-        return None, None
-    return content_type, model_class._default_manager.published().order_by("pk").first()
-
 
 def load(stdout):
     site_settings = SiteSettings.objects.filter(pk=SiteSettings.singleton_instance_id).first()
@@ -92,10 +81,9 @@ def load(stdout):
         )
 
     if not FeaturedItem.objects.exists():
-        for position, (app_label, model) in enumerate(FEATURED, start=1):
-            content_type, target = _first_published(app_label, model)
+        # What each content app offers (its demo_featured), in the apps' order: a report, an FAQ answer.
+        for position, model in enumerate(registry.demo_featured_models(), start=1):
+            target = model._default_manager.published().order_by("pk").first()
             if target is not None:
-                FeaturedItem.objects.create(
-                    home_page=home, content_type=content_type, object_id=target.pk, position=position
-                )
+                FeaturedItem.objects.create(home_page=home, target=target, position=position)
     stdout.write("Site settings and home page: loaded.")

@@ -5,6 +5,8 @@ from unionsite import registry
 
 class StructureConfig(registry.ContentAppConfig):
     name = "structure"
+    urls = "structure.urls"
+    url_prefix = "structure/"
     verbose_name = _("Structure")
     index_url_name = "structure:index"
     nav_label = _("Structure")
@@ -12,6 +14,15 @@ class StructureConfig(registry.ContentAppConfig):
     home_block_template = "structure/home_section.html"
     search_section = "structure.search.section"
     sitemaps = {"structure": "structure.sitemaps.OrganisationSitemap"}
+    role_permissions = {
+        "federation_editor": [
+            *registry.model_permissions("organisation"),
+            *registry.model_permissions("governingbody"),
+            *registry.model_permissions("governingbodymember"),
+        ],
+        "regional_editor": ["view_organisation", "change_organisation"],
+        "reviewer": ["view_organisation"],
+    }
     demo_loader = "structure.demo.load"
 
     def ready(self):

@@ -400,17 +400,6 @@ TREEBEARD_STRINGS = [
     gettext_noop("Return to ordered tree"),
 ]
 
-# Permission names stored in English in the database by our models' Meta.permissions; the user and group
-# forms show them translated (unionsite/admin_i18n.py). The default add/change/delete/view ones are
-# built there from the model's name.
-PERMISSION_NAMES = [
-    gettext_noop("Can edit the content of every organisation"),
-    gettext_noop("Can publish, unpublish and return reports"),
-    gettext_noop("Can publish, unpublish and return documents"),
-    gettext_noop("Can publish, unpublish and return events"),
-    gettext_noop("Can publish, unpublish and return pages"),
-]
-
 # easy-thumbnails' model names (in the permission lists); it marks none for translation.
 THUMBNAIL_MODEL_NAMES = [
     gettext_noop("source"),

@@ -1,26 +1,33 @@
 """The content apps and what each contributes to the site, declared on its own AppConfig.
 
 A content app's AppConfig subclasses `registry.ContentAppConfig` and fills in the attributes below
-(import the module, not the class: with two AppConfig classes in apps.py Django would pick neither);
-the
-core (navigation, home page, sitemaps, search, demo content, page cache) asks `content_apps()` and
-never names an app. Adding an app means writing it and listing it in INSTALLED_APPS (plus its
-URLs in unionsite/urls.py).
+(import the module, not the class: with two AppConfig classes in apps.py Django would pick neither).
+The core (URLs, navigation, home page, sitemaps, search, share images, demo content, page cache,
+role groups, the admin desk) asks `content_apps()` and never names an app. Adding an app means
+writing it and listing it in INSTALLED_APPS; docs/architecture.md walks through it.
 """
 
 from functools import partial
 
 from django.apps import AppConfig, apps
+from django.urls import include, path
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 
 class ContentAppConfig(AppConfig):
+    # The app's URLconf (dotted module path) and where it is mounted under the language prefix:
+    # url_prefix "news/" serves it at /ky/news/ and /ru/news/.
+    urls = ""
+    url_prefix = ""
     # The section's index page: its URL name, its label in the main menu, and its place there and
     # on the home page (lower comes first).
     index_url_name = ""
     nav_label = ""
     position = 100
+    # The section's name on its share image (og:image, unionsite/share.py) when it has no menu
+    # label; the image is drawn by devtools' make_share_images, the generic one serves until then.
+    share_label = ""
     # A template showing the app's block on the home page (it loads what it shows itself), and
     # the block's place there when it differs from the menu's.
     home_block_template = ""
@@ -32,6 +39,9 @@ class ContentAppConfig(AppConfig):
     # Dotted path to `load(stdout)`, which loads the app's demo content idempotently. Demo content
     # is loaded in INSTALLED_APPS order, so an app comes after the apps its content points at.
     demo_loader = ""
+    # Model names whose first published item the demo home page pins (siteconfig/demo.py), in
+    # the order of the apps' positions.
+    demo_featured = ()
     # Models that no public page shows: changing them leaves cached pages as they are.
     private_models = ()
     # Models whose cards are cached keyed by their own `updated_at` (a {% cache %} tag in the card's
@@ -41,10 +51,25 @@ class ContentAppConfig(AppConfig):
     # pages change by themselves, beyond items dated in the future, which every app with
     # publication times gets without declaring anything (see `schedules`).
     schedule = ""
+    # Dotted path to `sections(user)`, the app's own sections of the admin desk
+    # (editorial/dashboard.py; any AppConfig may declare it).
+    desk_sections = ""
+    # What each editorial role may do with the app's models: role key (editorial/groups.py
+    # ROLE_NAMES) → permission codenames of this app. The app's migration grants them with
+    # editorial.groups.grant_role_permissions; a test checks the groups hold them.
+    role_permissions = {}
 
     def public_models(self):
         """The models whose changes make cached pages stale."""
         return [model for model in self.get_models() if model.__name__ not in self.private_models]
+
+
+CRUD = ("add", "change", "delete", "view")
+
+
+def model_permissions(model_name, actions=CRUD):
+    """Codenames of `actions` on a model: model_permissions("report") → add_report, change_report..."""
+    return [f"{action}_{model_name}" for action in actions]
 
 
 def content_apps():
@@ -61,6 +86,26 @@ def search_sections():
     """Every content app's search section (pages have no index page but are searched), in menu order."""
     configs = sorted(content_apps(), key=lambda config: config.position)
     return [import_string(config.search_section) for config in configs if config.search_section]
+
+
+def url_patterns():
+    """The content apps' URLconfs, each under its prefix (unionsite/urls.py puts them under the language)."""
+    return [path(config.url_prefix, include(config.urls)) for config in content_apps() if config.urls]
+
+
+def share_sections():
+    """Section key (the app label) → its name on the share image, for every app that has one."""
+    return {
+        config.label: config.share_label or config.nav_label
+        for config in sorted(content_apps(), key=lambda config: config.position)
+        if config.share_label or config.nav_label
+    }
+
+
+def demo_featured_models():
+    """The models the demo home page pins an item of, in the apps' order."""
+    configs = sorted(content_apps(), key=lambda config: config.position)
+    return [config.get_model(name) for config in configs for name in config.demo_featured]
 
 
 def sitemaps():

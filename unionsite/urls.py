@@ -31,12 +31,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("siteconfig.urls")),
-    path("news/", include("news.urls")),
-    path("faq/", include("faq.urls")),
-    path("documents/", include("documents.urls")),
-    path("structure/", include("structure.urls")),
-    path("pages/", include("pages.urls")),
-    path("events/", include("events.urls")),
+    *registry.url_patterns(),
     path("", include("inbox.urls")),
     path("search/", include("search.urls")),
     path("admin/", admin.site.urls),

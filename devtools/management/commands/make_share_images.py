@@ -11,7 +11,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 from PIL import Image, ImageDraw, ImageFont
+
+from unionsite import registry
+from unionsite.share import GENERIC_SECTION
 
 WIDTH, HEIGHT = 1200, 630
 # The site's colours (static/css/site.css) and the emblem's (static/img/logo.svg).
@@ -22,16 +26,20 @@ UNION_NAMES = {
     "ky": "Кыргыз Республикасынын билим берүү жана илим кызматкерлеринин кесиптик бирлиги",
     "ru": "Профсоюз работников образования и науки Кыргызской Республики",
 }
-# The section names as the site's menus say them; "site" is the generic image.
-SECTIONS = {
-    "site": {"ky": "Расмий сайт", "ru": "Официальный сайт"},
-    "news": {"ky": "Жаңылыктар", "ru": "Новости"},
-    "faq": {"ky": "Суроолор жана жооптор", "ru": "Вопросы и ответы"},
-    "documents": {"ky": "Документтер", "ru": "Документы"},
-    "structure": {"ky": "Түзүмү", "ru": "Структура"},
-    "events": {"ky": "Иш-чаралар", "ru": "Мероприятия"},
-    "pages": {"ky": "Маалымат", "ru": "Информация"},
-}
+# The generic image's name; the sections' names come from the registry (each content app's menu
+# label or share_label), in each language.
+GENERIC_NAMES = {"ky": "Расмий сайт", "ru": "Официальный сайт"}
+
+
+def section_names():
+    """Section key → {language: its name}: the generic image first, then every content app's."""
+    names = {GENERIC_SECTION: GENERIC_NAMES}
+    for section, label in registry.share_sections().items():
+        names[section] = {}
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                names[section][language] = str(label)
+    return names
 
 
 def font(name, size):
@@ -103,13 +111,13 @@ class Command(BaseCommand):
             raise CommandError(f"The DejaVu fonts are needed in {FONT_DIR} (package fonts-dejavu-core).")
         output = Path(options["output"])
         (output / "share").mkdir(parents=True, exist_ok=True)
-        for section, names in SECTIONS.items():
+        for section, names in section_names().items():
             for language, section_name in names.items():
                 path = output / "share" / f"{section}-{language}.png"
                 share_image(UNION_NAMES[language], section_name).save(path, optimize=True)
                 self.stdout.write(f"{path}")
         # The default of base.html, whatever the page's language: both names, both section names.
         both = f"{UNION_NAMES['ky']}\n{UNION_NAMES['ru']}"
-        sections = " · ".join(SECTIONS["site"].values())
+        sections = " · ".join(GENERIC_NAMES.values())
         share_image(both, sections, name_size=34, max_lines=7).save(output / "og-default.png", optimize=True)
         self.stdout.write(f"{output / 'og-default.png'}")
