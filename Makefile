@@ -35,6 +35,7 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(DEV_ENV) $(BIN)/mypy
 
 # The suite runs in PYTEST_WORKERS processes (pytest-xdist, docs/testing.md): 3 on a two-core
 # machine, as part of it waits on subprocesses, the browser and the disk. Each worker has its own
@@ -206,5 +207,5 @@ lighthouse: install browser-system-deps $(LIGHTHOUSE)
 # (var/db.sqlite3, var/media, var/backups) are data and stay.
 clean:
 	rm -rf $(VENV) var/static var/cache var/ratelimit var/bench var/lighthouse var/cluster .pytest_cache .ruff_cache \
-		.import_linter_cache .hypothesis artifacts $(BROWSER_NODE_MODULES)
+		.import_linter_cache .mypy_cache .hypothesis artifacts $(BROWSER_NODE_MODULES)
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

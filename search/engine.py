@@ -17,13 +17,17 @@ items with any of them. docs/search.md tells the whole story.
 """
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from django.conf import settings
+from django.core.paginator import Page
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -54,19 +58,19 @@ SQLITE_WEIGHTS = (10.0, 4.0, 1.0)
 @dataclass(frozen=True)
 class SearchSection:
     key: str
-    label: str
-    result_label: str
-    get_queryset: object
-    weights: dict = field(default_factory=dict)
-    plain_fields: tuple = ()
-    snippet_fields: tuple = ()
+    label: str | Promise
+    result_label: str | Promise
+    get_queryset: Callable[[], QuerySet[Any]]
+    weights: dict[str, str] = field(default_factory=dict)
+    plain_fields: tuple[str, ...] = ()
+    snippet_fields: tuple[str, ...] = ()
     title_field: str = "title"
 
-    def languages(self):
+    def languages(self) -> list[str]:
         return [code for code, _name in settings.LANGUAGES]
 
     @property
-    def model(self):
+    def model(self) -> type[Model]:
         return self.get_queryset().model
 
 
@@ -80,12 +84,12 @@ class Match:
 @dataclass
 class SearchHit:
     section: SearchSection
-    obj: object
+    obj: Model
     rank: float
-    keys: frozenset = frozenset()
+    keys: frozenset[str] = frozenset()
 
     @cached_property
-    def snippet(self):
+    def snippet(self) -> str:
         """Cut and highlighted when shown: a page shows 10 of up to MAX_RESULTS hits."""
         return highlight_snippet(self, self.keys)
 
@@ -95,39 +99,40 @@ class Results:
     """The ranked hits of a query, as (section, id, rank) until a page of them is shown."""
 
     query: str
-    matches: list = field(default_factory=list)
-    keys: frozenset = frozenset()
+    matches: list[Match] = field(default_factory=list)
+    keys: frozenset[str] = frozenset()
     # A corrected query that finds something, and whether the hits shown are its own (the query
     # as typed found nothing).
     suggestion: str = ""
     corrected: bool = False
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self.matches)
 
-    def add(self, matches):
+    def add(self, matches: Iterable[Match]) -> None:
         seen = {(match.section, match.object_id) for match in self.matches}
         self.matches += [match for match in matches if (match.section, match.object_id) not in seen]
         del self.matches[MAX_RESULTS:]
 
-    def page(self, number, per_page):
+    def page(self, number: str | int | None, per_page: int) -> Page[SearchHit]:
         """The page `number` (anything: the nearest valid page), its hits built from the database."""
-        page = page_of(self.matches, per_page, number)
+        page: Page[Any] = page_of(self.matches, per_page, number)
         page.object_list = hits_for(page.object_list, self.keys)
         return page
 
 
-def sections():
+def sections() -> list[SearchSection]:
     """The content apps' search sections, in menu order (unionsite/registry.py)."""
-    return registry.search_sections()
+    found: list[SearchSection] = registry.search_sections()
+    return found
 
 
-def clean_query(raw):
+def clean_query(raw: str) -> str:
     """The query as typed, made safe: invisible characters gone, cut to a sane length, spaces folded."""
     return " ".join(visible_text(raw).split())[:MAX_QUERY_LENGTH]
 
 
-def words_of(query):
+def words_of(query: str) -> list[str]:
     """The written words of the query (letters and digits only: no operator reaches the database),
     without stopwords (и, менен, ...) unless it has nothing else."""
     words = normalize.WORD_RE.findall(query)
@@ -135,12 +140,12 @@ def words_of(query):
     return (meaningful or words)[:MAX_WORDS]
 
 
-def alternatives(word):
+def alternatives(word: str) -> frozenset[str]:
     """The terms that find `word` in either language's text."""
     return frozenset(word_forms(word, "ky") + word_forms(word, "ru"))
 
 
-def search(query, only_section=None):
+def search(query: str, only_section: str | None = None) -> Results:
     """The hits for `query` across the sections (or one), best first."""
     words = words_of(query)
     results = Results(query)
@@ -174,7 +179,7 @@ def search(query, only_section=None):
 PREFIX = "*"
 
 
-def query_term(term, vendor):
+def query_term(term: str, vendor: str) -> str:
     """A term in the database's query syntax: "'проф':*" or '"проф"*' for a prefix."""
     word, is_prefix = term.removesuffix(PREFIX), term.endswith(PREFIX)
     if vendor == "postgresql":
@@ -182,7 +187,7 @@ def query_term(term, vendor):
     return f'"{word}"*' if is_prefix else f'"{word}"'
 
 
-def run(wanted, chosen):
+def run(wanted: Sequence[frozenset[str]], chosen: Sequence[SearchSection]) -> list[Match]:
     """Matches with every group of `wanted` (a term of each), in the chosen sections, best first."""
     if not wanted or not chosen:
         return []
@@ -227,7 +232,7 @@ def run(wanted, chosen):
         return [Match(section, object_id, rank) for section, object_id, rank in cursor.fetchall()]
 
 
-def visibility(chosen):
+def visibility(chosen: Sequence[SearchSection]) -> tuple[str, list[Any]]:
     """SQL keeping the entries of the chosen sections whose item the public may see now: the
     sections' own querysets decide, so a draft, an item scheduled for later or one unpublished by
     an update() is never found.
@@ -251,10 +256,11 @@ def visibility(chosen):
     return sql, [current if is_now else value for value, is_now in zip(params, now, strict=True)]
 
 
-_visibility_sql = {}
+# (section keys, language, database alias) → (SQL, parameters, which parameters are the current time)
+_visibility_sql: dict[tuple[tuple[str, ...], str | None, str], tuple[str, list[Any], list[bool]]] = {}
 
 
-def _compile_visibility(chosen):
+def _compile_visibility(chosen: Sequence[SearchSection]) -> tuple[str, list[Any]]:
     condition = Q()
     for section in chosen:
         public = section.get_queryset()
@@ -269,7 +275,7 @@ def _compile_visibility(chosen):
     return f"({sql})", list(params)
 
 
-def hits_for(matches, keys=frozenset()):
+def hits_for(matches: Iterable[Match], keys: frozenset[str] = frozenset()) -> list[SearchHit]:
     """The matches as hits with their objects: one query per section among them."""
     by_key = {section.key: section for section in sections()}
     ids = defaultdict(list)
@@ -283,20 +289,21 @@ def hits_for(matches, keys=frozenset()):
     ]
 
 
-def matches_keys(word, keys, seen):
+def matches_keys(word: str, keys: frozenset[str], seen: dict[str, bool]) -> bool:
     """Whether a written word of a text is a form the query looks for (`seen` remembers words)."""
     if word not in seen:
         seen[word] = any(form in keys for language in LANGUAGES for form in word_forms(word, language))
     return seen[word]
 
 
-def highlight_snippet(hit, keys):
+def highlight_snippet(hit: SearchHit, keys: frozenset[str]) -> str:
     """A short excerpt around the first word that matched, escaped, with the matching words in <mark>."""
     texts = [plain_text(getattr(hit.obj, name, "")) for name in hit.section.snippet_fields]
     texts = [text for text in texts if text]
     if not texts:
         return ""
-    chosen, position, seen = texts[0], 0, {}
+    chosen, position = texts[0], 0
+    seen: dict[str, bool] = {}
     for text in texts:
         words = normalize.WORD_RE.finditer(text)
         found = next((word.start() for word in words if matches_keys(word.group(), keys, seen)), None)
@@ -314,8 +321,9 @@ def highlight_snippet(hit, keys):
     return mark_safe(prefix + mark_words(excerpt, keys, seen) + suffix)  # noqa: S308 (escaped in mark_words)
 
 
-def mark_words(text, keys, seen):
-    out, cursor = [], 0
+def mark_words(text: str, keys: frozenset[str], seen: dict[str, bool]) -> str:
+    out: list[str] = []
+    cursor = 0
     for match in normalize.WORD_RE.finditer(text):
         if matches_keys(match.group(), keys, seen):
             out.append(escape(text[cursor : match.start()]))

@@ -16,8 +16,10 @@ connected in search/apps.py for every section of the registry). Writes that send
 import html
 from collections import Counter
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db import transaction
+from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.utils.html import strip_tags
 
@@ -25,21 +27,26 @@ from search import normalize
 from search.models import Entry, Term
 from unionsite import pagecache, registry
 
+if TYPE_CHECKING:
+    from django.core.management.base import OutputWrapper
+
+    from search.engine import SearchSection
+
 COLUMNS = {"A": "strong", "B": "middle", "C": "weak", "D": "weak"}
 # Shorter words are not worth a spelling suggestion; longer ones are not words.
-VOCABULARY_LENGTHS = range(3, Term._meta.get_field("term").max_length + 1)
+VOCABULARY_LENGTHS = range(3, cast(int, Term._meta.get_field("term").max_length) + 1)
 BATCH = 500
 
 
-def plain_text(value):
+def plain_text(value: str | None) -> str:
     """Rich text as the reader sees it: tags gone, entities decoded, spaces folded."""
     return " ".join(html.unescape(strip_tags(value or "")).split())
 
 
 @lru_cache(maxsize=100_000)
-def word_forms(word, language):
+def word_forms(word: str, language: str | None) -> tuple[str, ...]:
     """The terms one written word is indexed as, in `language` (None: no stemming)."""
-    forms = []
+    forms: list[str] = []
     for folded in normalize.tokens(word):
         as_written = word.lower()
         for form in (normalize.stem(folded, language) if language else folded, folded, as_written):
@@ -52,9 +59,9 @@ def word_forms(word, language):
     return tuple(forms)
 
 
-def text_terms(text, language, words=None):
+def text_terms(text: str, language: str | None, words: dict[str, str] | None = None) -> list[str]:
     """The index terms of `text`; `words` (a dict) collects its words for the vocabulary."""
-    terms = []
+    terms: list[str] = []
     for word in normalize.WORD_RE.findall(text):
         forms = word_forms(word, language)
         terms.extend(forms)
@@ -65,9 +72,9 @@ def text_terms(text, language, words=None):
     return terms
 
 
-def item_columns(section, obj, words=None):
+def item_columns(section: "SearchSection", obj: Model, words: dict[str, str] | None = None) -> dict[str, str]:
     """The three weighted columns of `obj`'s entry."""
-    columns = {"strong": [], "middle": [], "weak": []}
+    columns: dict[str, list[str]] = {"strong": [], "middle": [], "weak": []}
     for name, weight in section.weights.items():
         for code in section.languages():
             text = plain_text(getattr(obj, f"{name}_{code}", "") or "")
@@ -77,8 +84,8 @@ def item_columns(section, obj, words=None):
     return {column: " ".join(terms) for column, terms in columns.items()}
 
 
-def index_item(section, obj):
-    words = {}
+def index_item(section: "SearchSection", obj: Model) -> None:
+    words: dict[str, str] = {}
     columns = item_columns(section, obj, words)
     Entry.objects.bulk_create(
         [Entry(section=section.key, object_id=obj.pk, **columns)],
@@ -93,26 +100,30 @@ def index_item(section, obj):
     )
 
 
-def remove_item(section, obj):
+def remove_item(section: "SearchSection", obj: Model) -> None:
     Entry.objects.filter(section=section.key, object_id=obj.pk).delete()
 
 
-def sections_by_model():
-    found = {}
+def sections_by_model() -> dict[type[Model], list["SearchSection"]]:
+    found: dict[type[Model], list[SearchSection]] = {}
     for section in registry.search_sections():
         found.setdefault(section.model, []).append(section)
     return found
 
 
-def connect_signals():
+def connect_signals() -> None:
     """Reindex an item of any search section when it is saved, drop it when it is deleted."""
     for model, sections in sections_by_model().items():
 
-        def saved(sender, instance, sections=sections, **kwargs):
+        def saved(
+            sender: type[Model], instance: Model, sections: list["SearchSection"] = sections, **kwargs: Any
+        ) -> None:
             for section in sections:
                 index_item(section, instance)
 
-        def deleted(sender, instance, sections=sections, **kwargs):
+        def deleted(
+            sender: type[Model], instance: Model, sections: list["SearchSection"] = sections, **kwargs: Any
+        ) -> None:
             for section in sections:
                 remove_item(section, instance)
 
@@ -121,23 +132,25 @@ def connect_signals():
         post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=uid)
 
 
-def indexed_fields(section):
+def indexed_fields(section: "SearchSection") -> list[str]:
     names = [f"{name}_{code}" for name in section.weights for code in section.languages()]
     return ["pk", *names, *section.plain_fields]
 
 
-def rebuild(stdout=None):
+def rebuild(stdout: "OutputWrapper | None" = None) -> None:
     """Index every item of every section afresh (drafts too: search filters by visibility), and
     count the items each word of the vocabulary is in."""
     with transaction.atomic():
         Entry.objects.all().delete()
         Term.objects.all().delete()
-        counts, shown = Counter(), {}
+        counts: Counter[str] = Counter()
+        shown: dict[str, Counter[str]] = {}
         for section in registry.search_sections():
             items = section.model._base_manager.only(*indexed_fields(section)).order_by("pk")
-            entries, total = [], 0
+            entries: list[Entry] = []
+            total = 0
             for obj in items.iterator(chunk_size=BATCH):
-                words = {}
+                words: dict[str, str] = {}
                 entries.append(
                     Entry(section=section.key, object_id=obj.pk, **item_columns(section, obj, words))
                 )

@@ -41,7 +41,7 @@ VOICED = CONSONANTS - VOICELESS
 
 # Harmony after folding: the vowels an ending may have after the stem's last vowel.
 # "A" stands for the low (open) vowel of an ending, "I" for the high (close) one.
-HARMONY = {
+HARMONY: dict[str, dict[str | None, str]] = {
     "A": {
         "а": "а",
         "ы": "а",
@@ -189,14 +189,14 @@ KNOWN_STEMS = frozenset(
 FINAL_DEVOICING = {"г": "к", "б": "п"}
 
 
-def _last_vowel(stem):
+def _last_vowel(stem: str) -> str | None:
     for char in reversed(stem):
         if char in VOWELS:
             return char
     return None
 
 
-def _patterns(template):
+def _patterns(template: str) -> list[str]:
     """The concrete spellings of a template: each A or I replaced by every vowel it may be."""
     spellings = [""]
     for char in template:
@@ -205,7 +205,7 @@ def _patterns(template):
     return spellings
 
 
-def _harmonises(stem, template, ending):
+def _harmonises(stem: str, template: str, ending: str) -> bool:
     previous = _last_vowel(stem)
     for archiphoneme, char in zip(template, ending, strict=True):
         if archiphoneme in HARMONY and char not in HARMONY[archiphoneme].get(previous, ""):
@@ -215,7 +215,7 @@ def _harmonises(stem, template, ending):
     return True
 
 
-def _long_enough(stem, minimum):
+def _long_enough(stem: str, minimum: int | None) -> bool:
     if not any(char in VOWELS for char in stem):
         return False
     if minimum is None:
@@ -223,9 +223,11 @@ def _long_enough(stem, minimum):
     return len(stem) >= minimum
 
 
-def _slot_rules(group):
+def _slot_rules(
+    group: tuple[tuple[str, frozenset[str], int | None], ...],
+) -> dict[str, list[tuple[str, frozenset[str], int | None]]]:
     """A slot's rules by concrete ending: {ending: [(template, after, minimum), ...]}."""
-    rules = {}
+    rules: dict[str, list[tuple[str, frozenset[str], int | None]]] = {}
     for template, after, minimum in group:
         for ending in _patterns(template):
             rules.setdefault(ending, []).append((template, after, minimum))
@@ -236,7 +238,7 @@ RULES = tuple(_slot_rules(group) for _name, group in SLOTS)
 LONGEST_ENDING = max(len(ending) for rules in RULES for ending in rules)
 
 
-def _cuts_protected(word, stem):
+def _cuts_protected(word: str, stem: str) -> bool:
     """Whether removing the ending after `stem` would cut into a protected ending or a known stem."""
     for protected in PROTECTED_ENDINGS:
         start = word.rfind(protected)
@@ -245,7 +247,7 @@ def _cuts_protected(word, stem):
     return any(len(stem) < len(known) and word.startswith(known) for known in KNOWN_STEMS)
 
 
-def _strip_slot(word, rules):
+def _strip_slot(word: str, rules: dict[str, list[tuple[str, frozenset[str], int | None]]]) -> str:
     """`word` without the longest ending of the slot that fits it."""
     for length in range(min(LONGEST_ENDING, len(word) - 1), 0, -1):
         ending = word[-length:]
@@ -261,7 +263,7 @@ def _strip_slot(word, rules):
     return word
 
 
-def stem(word):
+def stem(word: str) -> str:
     """The stem of a folded Kyrgyz word (lower case, ң/ө/ү folded); other words come back as they are."""
     if len(word) <= 2 or not any(char in VOWELS for char in word):
         return word
@@ -273,7 +275,7 @@ def stem(word):
     return _devoice(word)
 
 
-def _devoice(word):
+def _devoice(word: str) -> str:
     """к and п voice to г and б before a vowel (айлык, айлыгы): write the stem with к and п."""
     if len(word) >= MIN_STEM and word[-1] in FINAL_DEVOICING:
         return word[:-1] + FINAL_DEVOICING[word[-1]]

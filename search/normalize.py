@@ -183,25 +183,25 @@ STOPWORDS = KYRGYZ_STOPWORDS | RUSSIAN_STOPWORDS
 _russian = snowballstemmer.stemmer("russian")
 
 
-def _fold_word(word):
+def _fold_word(word: str) -> str:
     if LATIN_RE.search(word) and CYRILLIC_RE.search(word):
         return word.translate(LATIN_LOOKALIKES)
     return word
 
 
-def fold(text):
+def fold(text: str) -> str:
     """`text` in lower case with Kyrgyz letters and stray Latin look-alikes folded."""
     text = unicodedata.normalize("NFC", text).lower().translate(KYRGYZ_FOLD)
     return WORD_RE.sub(lambda match: _fold_word(match.group()), text)
 
 
-def tokens(text):
+def tokens(text: str) -> list[str]:
     """The folded words of `text`, in order."""
     return [word[:MAX_TOKEN_LENGTH] for word in WORD_RE.findall(fold(text))]
 
 
 @lru_cache(maxsize=50_000)
-def stem(word, language):
+def stem(word: str, language: str | None) -> str:
     """The stem of a folded token in `language` ("ky" or "ru")."""
     if language == "ky":
         return kyrgyz.stem(word)
@@ -210,10 +210,10 @@ def stem(word, language):
     return word
 
 
-def _russian_stem(word):
+def _russian_stem(word: str) -> str:
     if not CYRILLIC_RE.search(word):
         return word
-    result = _russian.stemWord(word)
+    result: str = _russian.stemWord(word)
     for endings, dropped in RUSSIAN_NOUN_READINGS:
         noun = word[: len(word) - dropped]
         if word.endswith(endings) and len(result) < len(noun):
@@ -224,26 +224,26 @@ def _russian_stem(word):
     return RUSSIAN_STEMS.get(result, result)
 
 
-def terms(text, language):
+def terms(text: str, language: str | None) -> list[str]:
     """The terms of `text` in `language`: what is indexed, and what a query looks for."""
     return [stem(word, language) for word in tokens(text)]
 
 
-def term_pairs(text):
+def term_pairs(text: str) -> list[tuple[str, str]]:
     """For each word of a query, its Kyrgyz and its Russian term; stopwords left out unless all are."""
     words = tokens(text)
     words = [word for word in words if word not in STOPWORDS] or words
     return [(stem(word, "ky"), stem(word, "ru")) for word in words]
 
 
-def is_stopword(word):
+def is_stopword(word: str) -> bool:
     """Whether a query may leave out `word` (as written or folded)."""
     return fold(word) in STOPWORDS
 
 
-def terms_all(text):
+def terms_all(text: str) -> list[str]:
     """Every term of `text` under both stemmers, each once, in order of appearance."""
-    seen = {}
+    seen: dict[str, None] = {}
     for pair in term_pairs(text):
         for term in pair:
             seen.setdefault(term, None)

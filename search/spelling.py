@@ -24,11 +24,11 @@ CANDIDATES = 50
 MORE_COMMON = 3
 
 
-def max_distance(word):
+def max_distance(word: str) -> int:
     return 1 if len(word) <= 5 else 2
 
 
-def correct(words):
+def correct(words: list[str]) -> list[str] | None:
     """The written `words` with each unknown word replaced by its closest known word, or None
     when there is nothing to correct."""
     folded = [" ".join(normalize.tokens(word)) for word in words]
@@ -36,7 +36,8 @@ def correct(words):
     if not checked:
         return None
     known = dict(Term.objects.filter(term__in=checked).values_list("term", "documents"))
-    corrected, changed = [], False
+    corrected: list[str] = []
+    changed = False
     for word, fold in zip(words, folded, strict=True):
         best = None
         if fold in checked:
@@ -46,7 +47,7 @@ def correct(words):
     return corrected if changed else None
 
 
-def closest(word, fewest=0):
+def closest(word: str, fewest: int = 0) -> str | None:
     """The known word nearest to the folded `word` and in at least `fewest` items, as written in
     the text, or None."""
     limit = max_distance(word)
@@ -58,11 +59,11 @@ def closest(word, fewest=0):
     return min(found)[3] if found else None
 
 
-def same_word(word, term):
+def same_word(word: str, term: str) -> bool:
     return any(normalize.stem(word, language) == normalize.stem(term, language) for language in ("ky", "ru"))
 
 
-def candidates(word):
+def candidates(word: str) -> list[tuple[str, str, int]]:
     """(term, shown, documents) of vocabulary words resembling the folded `word`."""
     shortest, longest = len(word) - max_distance(word), len(word) + max_distance(word)
     if connection.vendor == "postgresql":
@@ -71,7 +72,7 @@ def candidates(word):
             WHERE term %% %s AND char_length(term) BETWEEN %s AND %s
             ORDER BY similarity(term, %s) DESC, documents DESC LIMIT %s
         """
-        params = [word, shortest, longest, word, CANDIDATES]
+        params: list[str | int] = [word, shortest, longest, word, CANDIDATES]
     else:
         trigrams = sorted({word[start : start + 3] for start in range(len(word) - 2)})
         sql = """
@@ -83,4 +84,5 @@ def candidates(word):
         params = [" OR ".join(f'"{trigram}"' for trigram in trigrams), shortest, longest, CANDIDATES]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        rows: list[tuple[str, str, int]] = cursor.fetchall()
+        return rows

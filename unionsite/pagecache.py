@@ -39,12 +39,18 @@ code and commands).
 
 import logging
 import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import caches
+from django.core.cache import BaseCache, caches
 from django.db import DatabaseError, transaction
+from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.utils.cache import (
     get_cache_key,
@@ -62,20 +68,21 @@ NEXT_CHANGE_KEY = "pagecache:next-change"
 FRAGMENT_EPOCH_KEY = "pagecache:fragment-epoch"
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
 
-_schedules = []
+_schedules: list[Callable[[], datetime | None]] = []
 logger = logging.getLogger(__name__)
 
 
-def page_cache_seconds():
+def page_cache_seconds() -> int:
     """How long a page may stay cached; 0 turns the page cache off (DJANGO_PAGE_CACHE_SECONDS)."""
-    return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+    seconds: int = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+    return seconds
 
 
-def page_cache():
+def page_cache() -> BaseCache:
     return caches[settings.CACHE_MIDDLEWARE_ALIAS]
 
 
-def register_schedule(next_change):
+def register_schedule(next_change: Callable[[], datetime | None]) -> None:
     """Register a function returning the next time (aware datetime or None) content changes by itself.
 
     For the core's own content (the home page's announcements); content apps declare theirs on
@@ -85,14 +92,14 @@ def register_schedule(next_change):
         _schedules.append(next_change)
 
 
-def _next_change_timestamp():
+def _next_change_timestamp() -> float:
     """The next scheduled change as a timestamp, 0 when none is scheduled."""
     functions = [*_schedules, *registry.schedules()]
     times = [moment.timestamp() for moment in (function() for function in functions) if moment is not None]
     return min(times) if times else 0
 
 
-def _increment(key=GENERATION_KEY):
+def _increment(key: str = GENERATION_KEY) -> int:
     cache = page_cache()
     try:
         return cache.incr(key)
@@ -104,7 +111,7 @@ def _increment(key=GENERATION_KEY):
         return generation
 
 
-def bump_generation():
+def bump_generation() -> None:
     """Make every cached page and card stale now. Call it after changing content with queryset.update()."""
     _increment()
     _increment(FRAGMENT_EPOCH_KEY)
@@ -113,7 +120,7 @@ def bump_generation():
     page_cache().set(NEXT_CHANGE_KEY, _next_change_timestamp(), None)
 
 
-def _bump_safely(fragments=True):
+def _bump_safely(fragments: bool = True) -> None:
     # A cache outage (Redis down) must never stop an editor's save; pages are not served from a
     # cache that is down anyway.
     try:
@@ -126,7 +133,12 @@ def _bump_safely(fragments=True):
         logger.exception("Could not invalidate the page cache")
 
 
-def bump_after_change(sender=None, using=None, fragments=None, **kwargs):
+def bump_after_change(
+    sender: type[Model] | None = None,
+    using: str | None = None,
+    fragments: bool | None = None,
+    **kwargs: Any,
+) -> None:
     """Pages are stale; cards too unless the changed model is one whose cards key on `updated_at`."""
     if fragments is None:
         # Saving a card model changes its own cards' keys; a save of any other content model (an
@@ -136,7 +148,7 @@ def bump_after_change(sender=None, using=None, fragments=None, **kwargs):
     transaction.on_commit(lambda: _bump_safely(fragments), using=using)
 
 
-def current_generation(request=None):
+def current_generation(request: HttpRequest | None = None) -> int | None:
     """The generation to key pages with, or None to skip the page cache (it or the database is down).
 
     Given the request, it also sets `request.fragment_epoch`, read in the same cache round trip.
@@ -150,7 +162,7 @@ def current_generation(request=None):
         return None
 
 
-def fragment_epoch():
+def fragment_epoch() -> int | str:
     """The number the card fragments are keyed with ("" when the cache is down: cards still render)."""
     try:
         epoch = page_cache().get(FRAGMENT_EPOCH_KEY)
@@ -160,14 +172,14 @@ def fragment_epoch():
         return ""
 
 
-def _current_generation(request):
+def _current_generation(request: HttpRequest | None) -> int | None:
     """The generation to key pages with; moves on by itself when a scheduled change is due."""
     cache = page_cache()
     values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, FRAGMENT_EPOCH_KEY])
     generation = values.get(GENERATION_KEY)
     next_change = values.get(NEXT_CHANGE_KEY)
     if request is not None and values.get(FRAGMENT_EPOCH_KEY) is not None:
-        request.fragment_epoch = values[FRAGMENT_EPOCH_KEY]
+        request.fragment_epoch = values[FRAGMENT_EPOCH_KEY]  # type: ignore[attr-defined]
     if generation is None:
         generation = _increment()
     if next_change is None or (next_change and next_change <= time.time()):
@@ -181,7 +193,7 @@ def _current_generation(request):
     return generation
 
 
-def connect_signals():
+def connect_signals() -> None:
     """Saving or deleting what a content app shows makes the cached pages stale."""
     for app_config in registry.content_apps():
         for model in app_config.public_models():
@@ -190,7 +202,7 @@ def connect_signals():
             post_delete.connect(bump_after_change, sender=model, dispatch_uid=f"{uid}-delete")
 
 
-def _signed_in(request):
+def _signed_in(request: HttpRequest) -> bool:
     if settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return False
     user = getattr(request, "user", None)
@@ -200,7 +212,10 @@ def _signed_in(request):
 class UpdatePageCacheMiddleware(UpdateCacheMiddleware):
     """Before the session middleware: stores cacheable responses under the generation prefix."""
 
-    def process_response(self, request, response):
+    # django-stubs lets the base class take a str as well; the response is always a response here.
+    def process_response(  # type: ignore[override]
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
         if request.method not in SAFE_METHODS and response.status_code < 400 and _signed_in(request):
             # An editor changed something, maybe without model signals (bulk actions, tree moves).
             # Cards stay: the admin saves an edited object (its updated_at moves), and its bulk
@@ -219,21 +234,21 @@ class UpdatePageCacheMiddleware(UpdateCacheMiddleware):
         patch_cache_control(response, max_age=0)
         try:
             cache_key = learn_cache_key(request, response, timeout, prefix, cache=self.cache)
-            if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
-                response.add_post_render_callback(lambda rendered: self._store(cache_key, rendered, timeout))
+            if hasattr(response, "render") and callable(response.render) and not response.is_rendered:  # type: ignore[attr-defined]
+                response.add_post_render_callback(lambda rendered: self._store(cache_key, rendered, timeout))  # type: ignore[attr-defined]
             else:
                 self._store(cache_key, response, timeout)
         except Exception:
             logger.warning("Page cache unavailable; page not stored", exc_info=True)
         return response
 
-    def _store(self, cache_key, response, timeout):
+    def _store(self, cache_key: str, response: HttpResponseBase, timeout: int) -> None:
         try:
             self.cache.set(cache_key, response, timeout)
         except Exception:
             logger.warning("Page cache unavailable; page not stored", exc_info=True)
 
-    def cacheable(self, request, response):
+    def cacheable(self, request: HttpRequest, response: HttpResponseBase) -> bool:
         if response.streaming or response.status_code != 200:
             return False
         if response.cookies or has_vary_header(response, "Cookie") or has_vary_header(response, "*"):
@@ -253,10 +268,12 @@ class FetchPageCacheMiddleware(FetchFromCacheMiddleware):
     both ways, as does one carrying flash messages.
     """
 
-    def process_request(self, request):
-        request._cache_update_cache = False
+    # The attributes set on the request below are the page cache's own (and Django's cache
+    # middleware's `_cache_update_cache`): HttpRequest's stubs do not declare them.
+    def process_request(self, request: HttpRequest) -> HttpResponse | None:
+        request._cache_update_cache = False  # type: ignore[attr-defined]
         # Read with the generation below when the page cache is asked; otherwise on first use.
-        request.fragment_epoch = SimpleLazyObject(fragment_epoch)
+        request.fragment_epoch = SimpleLazyObject(fragment_epoch)  # type: ignore[attr-defined]
         if not page_cache_seconds() or request.method not in ("GET", "HEAD"):
             return None
         if CookieStorage.cookie_name in request.COOKIES or settings.SESSION_COOKIE_NAME in request.COOKIES:
@@ -266,19 +283,19 @@ class FetchPageCacheMiddleware(FetchFromCacheMiddleware):
             return None
         variant = display.page_variant(request)
         prefix = f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}.{generation}.{variant}"
-        request._page_cache_prefix = prefix
-        request._cache_update_cache = True
+        request._page_cache_prefix = prefix  # type: ignore[attr-defined]
+        request._cache_update_cache = True  # type: ignore[attr-defined]
         for method in ("GET", "HEAD") if request.method == "HEAD" else ("GET",):
             cache_key = get_cache_key(request, prefix, method, cache=self.cache)
             if cache_key is None:
                 return None
             try:
-                response = self.cache.get(cache_key)
+                response: HttpResponse | None = self.cache.get(cache_key)
             except Exception:
                 logger.warning("Page cache unavailable; serving without it", exc_info=True)
-                request._cache_update_cache = False
+                request._cache_update_cache = False  # type: ignore[attr-defined]
                 return None
             if response is not None:
-                request._cache_update_cache = False
+                request._cache_update_cache = False  # type: ignore[attr-defined]
                 return response
         return None
