@@ -123,8 +123,7 @@ class Results:
 
 def sections() -> list[SearchSection]:
     """The content apps' search sections, in menu order (unionsite/registry.py)."""
-    found: list[SearchSection] = registry.search_sections()
-    return found
+    return registry.search_sections()
 
 
 def clean_query(raw: str) -> str:
