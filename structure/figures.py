@@ -8,6 +8,8 @@ identity, its last change, its totals and the language (`cache_version`): a chan
 below it, an import or a move, changes the totals and with them the key, so no item is stale.
 """
 
+import copy
+
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Substr
 from django.urls import reverse
@@ -77,13 +79,6 @@ def topmost(nodes):
     return kept
 
 
-def regional_committees():
-    """The oblast and city committees that no other one contains, with their totals, in tree
-    order. Two queries as a rule."""
-    committees = topmost(list(Organisation.objects.filter(kind__in=REGIONAL_KINDS).only(*LIST_FIELDS)))
-    return add_subtree_totals(committees)
-
-
 def top_levels():
     """The roots of the tree and the organisations right below them, with their totals.
 
@@ -102,6 +97,30 @@ def top_levels():
                 totals.merge(child.totals)
         _finish(root, totals)
     return nodes
+
+
+def charted_organisations(nodes):
+    """What the region charts and map count, each organisation once, in its region, whatever its
+    kind: the organisations right below the single root of `nodes` (top_levels()), plus the root's
+    own figures when it has members of its own, so that the bars add up to the root's totals, the
+    headline. Without a single root, the roots themselves."""
+    roots = [node for node in nodes if node.depth == 1]
+    if len(roots) != 1:
+        return roots
+    (root,) = roots
+    charted = [node for node in nodes if node.depth == 2]
+    if root.members or root.youth_members:
+        own = copy.copy(root)
+        totals = Totals()
+        totals.add(root.kind, root.members, root.youth_members)
+        _finish(own, totals)
+        charted.append(own)
+    return charted
+
+
+def charted_committees():
+    """charted_organisations() of the whole tree: two queries as a rule."""
+    return charted_organisations(top_levels())
 
 
 def clean_query(raw):

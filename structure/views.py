@@ -8,7 +8,14 @@ from easy_thumbnails.exceptions import EasyThumbnailsError
 from easy_thumbnails.files import get_thumbnailer
 
 from structure import charts, figures
-from structure.figures import LIST_FIELDS, REGIONAL_KINDS, cache_version, top_levels, topmost
+from structure.figures import (
+    LIST_FIELDS,
+    REGIONAL_KINDS,
+    cache_version,
+    charted_organisations,
+    top_levels,
+    topmost,
+)
 from structure.models import GoverningBody, GoverningBodyMember, Organisation, OrganisationKind
 from structure.tree import attach_totals
 from unionsite.links import absolute_url, json_ld_script
@@ -68,7 +75,7 @@ class StructureIndexView(TemplateView):
             )
             if members
         ]
-        rows = charts.region_figures(regional)
+        rows = charts.region_figures(charted_organisations(nodes))
         region_charts = charts.region_charts(rows)
         region_map = charts.region_map(rows) if region_charts else None
         query = figures.clean_query(self.request.GET.get("q", ""))

@@ -4,16 +4,16 @@ from django import template
 from django.utils.translation import get_language
 
 from structure import charts
-from structure.figures import regional_committees
+from structure.figures import charted_committees
 
 register = template.Library()
 
 
 @register.inclusion_tag("structure/home_block.html")
 def structure_home_block():
-    """The home page block: the membership chart of the oblast and city committees, their figures
-    as a table, and the way to the structure page. Two queries (structure/figures.py)."""
-    rows = charts.region_figures(regional_committees())
+    """The home page block: the membership chart of the regions (every organisation counted once,
+    structure/figures.py), its figures as a table, and the way to the structure page. Two queries."""
+    rows = charts.region_figures(charted_committees())
     measures = ("members",)
     return {
         "region_rows": rows,

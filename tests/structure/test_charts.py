@@ -7,14 +7,14 @@ import pytest
 from django.utils import translation
 
 from structure import charts
-from structure.figures import regional_committees
+from structure.figures import charted_committees
 from structure.models import Organisation
 
 pytestmark = pytest.mark.django_db
 
 LABELS = {
-    "ky": {"talas": "Талас облусу", "bishkek": "Бишкек шаары"},
-    "ru": {"talas": "Таласская область", "bishkek": "город Бишкек"},
+    "ky": {"talas": "Талас облусу", "bishkek": "Бишкек шаары", "central": "Борбордук комитет"},
+    "ru": {"talas": "Таласская область", "bishkek": "город Бишкек", "central": "Центральный комитет"},
 }
 TITLES = {"ky": "Мүчөлөр", "ru": "Члены"}
 
@@ -48,18 +48,26 @@ def chart_values(html):
 
 
 def sums_by_slug():
-    return {
-        node.slug: node.subtree_totals() for node in Organisation.objects.filter(kind__in=("oblast", "city"))
+    """The database's sums below each organisation right under the root, whatever its kind, and the
+    root's own figures (its own members count in the headline too)."""
+    sums = {node.slug: node.subtree_totals() for node in Organisation.objects.filter(depth=2)}
+    root = Organisation.objects.get(depth=1)
+    sums[root.slug] = {
+        "members": root.members,
+        "youth_members": root.youth_members,
+        "primary_organisations": 0,
     }
+    return sums
 
 
 @pytest.mark.parametrize("language", ["ky", "ru"])
 def test_chart_data_equals_the_subtree_sums(big_tree, language):
     with translation.override(language):
-        rows = charts.region_figures(regional_committees())
+        rows = charts.region_figures(charted_committees())
         drawn = charts.region_charts(rows)
     sums = sums_by_slug()
-    assert len(rows) == len(sums) == 9
+    assert len(rows) == len(sums) > 9
+    assert sum(row.members for row in rows) == big_tree.subtree_totals()["members"]
     for row in rows:
         expected = sums[row.url.rstrip("/").rsplit("/", 1)[1]]
         assert (row.members, row.youth_members, row.primary_organisations) == (
@@ -96,7 +104,7 @@ def test_structure_page_charts_and_table_show_the_sums_in_the_page_language(clie
     html = client.get(f"/{language}/structure/").content.decode()
     sums = sums_by_slug()
     table = table_rows(html, language)
-    assert set(table) == {"talas-oblast", "bishkek-city"}
+    assert set(table) == {"talas-oblast", "bishkek-city", "central"}
     for slug, (_label, members, youth, primary) in table.items():
         assert (members, youth, primary) == (
             sums[slug]["members"],
@@ -107,10 +115,12 @@ def test_structure_page_charts_and_table_show_the_sums_in_the_page_language(clie
     assert table["bishkek-city"][0] == LABELS[language]["bishkek"]
     drawn = chart_values(html)
     assert len(drawn) == 3
-    # The largest membership first: Bishkek 300, Talas 165.
+    # The largest membership first: Bishkek 300, Talas 165, the central committee's own 10.
     by_label = {row[0]: row for row in table.values()}
     for index, chart in enumerate(drawn):
-        assert [label for label, _value in chart] == [LABELS[language]["bishkek"], LABELS[language]["talas"]]
+        assert [label for label, _value in chart] == [
+            LABELS[language][key] for key in ("bishkek", "talas", "central")
+        ]
         assert [value for _label, value in chart] == [by_label[label][index + 1] for label, _value in chart]
     # Each chart is an image with a name and a description, which lists the same figures.
     for svg in re.findall(r'<svg class="bar-chart".*?</svg>', html, re.S):
@@ -127,8 +137,14 @@ def test_structure_page_charts_and_table_show_the_sums_in_the_page_language(clie
 def test_home_page_shows_the_membership_chart(client, small_tree, language):
     html = client.get(f"/{language}/").content.decode()
     drawn = chart_values(html)
-    assert drawn == [[(LABELS[language]["bishkek"], 300), (LABELS[language]["talas"], 165)]]
-    assert set(table_rows(html, language)) == {"talas-oblast", "bishkek-city"}
+    assert drawn == [
+        [
+            (LABELS[language]["bishkek"], 300),
+            (LABELS[language]["talas"], 165),
+            (LABELS[language]["central"], 10),
+        ]
+    ]
+    assert set(table_rows(html, language)) == {"talas-oblast", "bishkek-city", "central"}
     assert '/static/css/charts.css"' in html or "charts." in html
 
 
@@ -187,10 +203,43 @@ def test_a_city_committee_inside_its_oblast_is_counted_once(client, small_tree):
         members=7,
     )
     with translation.override("ru"):
-        rows = charts.region_figures(regional_committees())
-    assert [(row.label, row.members) for row in rows] == [("город Бишкек", 300), ("Таласская область", 172)]
+        rows = charts.region_figures(charted_committees())
+    assert [(row.label, row.members) for row in rows] == [
+        ("город Бишкек", 300),
+        ("Таласская область", 172),
+        ("Центральный комитет", 10),
+    ]
     html = client.get("/ru/structure/").content.decode()
-    assert set(table_rows(html, "ru")) == {"talas-oblast", "bishkek-city"}
+    assert set(table_rows(html, "ru")) == {"talas-oblast", "bishkek-city", "central"}
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_a_committee_of_another_kind_counts_in_its_region_and_the_charts_add_up(client, small_tree, language):
+    """The Academy of Sciences' committee in Bishkek is neither an oblast nor a city committee."""
+    from tests.structure.factories import OrganisationFactory
+
+    OrganisationFactory(
+        parent=small_tree["central"],
+        slug="academy",
+        kind="institution",
+        region="bishkek",
+        name_ky="Илимдер академиясынын комитети",
+        name_ru="Комитет Академии наук",
+        members=1157,
+        youth_members=0,
+    )
+    with translation.override(language):
+        rows = charts.region_figures(charted_committees())
+        drawn = charts.region_map(rows)
+    headline = small_tree["central"].subtree_totals()["members"]
+    assert sum(row.members for row in rows) == headline
+    bishkek = next(region for region in drawn.regions if region.key == "bishkek")
+    assert bishkek.title.split(":")[0] == LABELS[language]["bishkek"]
+    assert number(bishkek.title.split(":")[1].split(",")[0]) == 300 + 1157
+    html = client.get(f"/{language}/structure/").content.decode()
+    assert "academy" in table_rows(html, language)
+    members_chart = chart_values(html)[0]
+    assert sum(value for _label, value in members_chart) == headline
 
 
 def test_two_committees_of_one_region_are_named_and_summed_on_the_map(small_tree):
@@ -205,9 +254,14 @@ def test_two_committees_of_one_region_are_named_and_summed_on_the_map(small_tree
         members=35,
     )
     with translation.override("ru"):
-        rows = charts.region_figures(regional_committees())
+        rows = charts.region_figures(charted_committees())
         drawn = charts.region_map(rows)
-    assert [row.label for row in rows] == ["город Бишкек", "Таласский областной комитет", "Второй комитет"]
+    assert [row.label for row in rows] == [
+        "город Бишкек",
+        "Таласский областной комитет",
+        "Второй комитет",
+        "Центральный комитет",
+    ]
     talas = next(region for region in drawn.regions if region.key == "talas")
     assert talas.title.startswith("Таласская область: членов — 200,")
     assert talas.url == "/ru/structure/talas-oblast/"
