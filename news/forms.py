@@ -1,5 +1,7 @@
+from datetime import datetime
+
 from django import forms
-from django.db.models import Max, Min
+from django.db.models import Exists, Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,14 +23,37 @@ class ReportFilterForm(forms.Form):
 
     @staticmethod
     def years():
-        """From the newest report's year down to the oldest's: two index look-ups (a DISTINCT over
-        the years of every report took 90 ms at 10,000 reports). A year without reports in between
-        would be listed and show an empty page; a newsroom does not skip a year."""
-        span = Report.objects.published().aggregate(first=Min("published_at"), last=Max("published_at"))
+        """The years with published reports, newest first, by index look-ups only: the newest and
+        the oldest report's years (two look-ups; a DISTINCT over the years of every report took
+        90 ms at 10,000 reports), then, when years lie between them, one query asking for each
+        whether a report falls in it (EXISTS, which stops at the first)."""
+        reports = Report.objects.published()
+        span = reports.aggregate(first=Min("published_at"), last=Max("published_at"))
         if span["first"] is None:
             return []
         first, last = timezone.localtime(span["first"]).year, timezone.localtime(span["last"]).year
-        return list(range(last, first - 1, -1))
+        between = range(last - 1, first, -1)
+        if not between:
+            return sorted({first, last}, reverse=True)
+        zone = timezone.get_current_timezone()
+
+        def start(year):
+            return datetime(year, 1, 1, tzinfo=zone)
+
+        found = (
+            reports.filter(published_at=span["last"])
+            .annotate(
+                **{
+                    f"in_{year}": Exists(
+                        reports.filter(published_at__gte=start(year), published_at__lt=start(year + 1))
+                    )
+                    for year in between
+                }
+            )
+            .values(*(f"in_{year}" for year in between))
+            .first()
+        )
+        return [last, *(year for year in between if found[f"in_{year}"]), first]
 
     def __init__(self, data, *, categories):
         super().__init__(data)

@@ -210,6 +210,9 @@ class ReportPhoto(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     renditions = models.JSONField(default=dict, blank=True, editable=False)
 
+    # What `manage.py refresh_renditions` makes again (as for covers, unionsite/media.py).
+    rendered_images = (("image", "renditions", PHOTO_ALIASES),)
+
     class Meta:
         ordering = ["report", "order", "pk"]
         verbose_name = _("photo")

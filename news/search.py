@@ -8,6 +8,7 @@ section = SearchSection(
     label=_("Reports"),
     result_label=_("Report"),
     get_queryset=lambda: Report.objects.published(),
-    weights={"title": "A", "lead": "B", "body": "C"},
+    # "Prepared by" is searched too: staff look for the reports a colleague wrote.
+    weights={"title": "A", "lead": "B", "body": "C", "prepared_by_name": "C", "prepared_by_position": "C"},
     snippet_fields=("lead", "body"),
 )

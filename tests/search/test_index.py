@@ -36,6 +36,24 @@ def test_a_saved_report_is_found_at_once_and_an_edit_changes_what_finds_it(clien
     assert report.get_absolute_url() in found(client, "ардагерлерди")
 
 
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_a_report_is_found_by_who_prepared_it(client, language):
+    report = ReportFactory(
+        title_ky="Семинар",
+        title_ru="Семинар",
+        prepared_by_name_ky="Гүлнара Токтосунова",
+        prepared_by_name_ru="Гульнара Токтосунова",
+        prepared_by_position_ky="укук инспектору",
+        prepared_by_position_ru="правовой инспектор",
+    )
+    other = ReportFactory(title_ky="Семинар", title_ru="Семинар")
+    html = found(client, "Токтосунова", language)
+    with translation.override(language):
+        assert report.get_absolute_url() in html
+        assert other.get_absolute_url() not in html
+    assert url(report, language) in found(client, "инспектор", language)
+
+
 def test_a_deleted_item_leaves_the_index(client):
     question = QuestionFactory(question_ky="Эмгек акы кечиксе эмне кылам?", question_ru="Задержка зарплаты")
     assert Entry.objects.filter(section="faq", object_id=question.pk).exists()
