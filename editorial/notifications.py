@@ -32,9 +32,12 @@ DEFAULT_LANGUAGE = EditorProfile.Language.KYRGYZ
 
 
 def site_origin():
-    """Scheme and host for links in e-mails, which have no request: DJANGO_SITE_URL when set."""
+    """Scheme and host for links in e-mails, which have no request: DJANGO_SITE_URL (`check
+    --deploy` requires it), in development the server `make run` starts."""
     if settings.SITE_URL:
         return settings.SITE_URL
+    if settings.DEBUG:
+        return settings.DEVELOPMENT_SERVER_URL
     hosts = [host.lstrip(".") for host in settings.ALLOWED_HOSTS if host not in ("*", "")]
     return f"http://{hosts[0] if hosts else 'localhost:8000'}"
 

@@ -1,8 +1,11 @@
 import multiprocessing
 import os
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+
+from unionsite.links import web_url
 
 
 @register(Tags.security, deploy=True)
@@ -10,6 +13,23 @@ def secret_key_is_set(app_configs, **kwargs):
     if not settings.SECRET_KEY_MISSING:
         return []
     return [Error(settings.MISSING_SECRET_MESSAGE, id="unionsite.E001")]
+
+
+@register(Tags.security, deploy=True)
+def site_url_is_set(app_configs, **kwargs):
+    """E-mails link to the site through DJANGO_SITE_URL: without it they would name a guessed host."""
+    if settings.SITE_URL:
+        if web_url(settings.SITE_URL) is None or urlsplit(settings.SITE_URL).path not in ("", "/"):
+            message = f"DJANGO_SITE_URL is not the site's web address: {settings.SITE_URL!r}."
+            return [Error(message, hint="For example https://union.kg", id="unionsite.E003")]
+        return []
+    return [
+        Error(
+            "DJANGO_SITE_URL is not set: e-mails to staff and members link to the site through it.",
+            hint="Set it to the public address, e.g. DJANGO_SITE_URL=https://union.kg",
+            id="unionsite.E002",
+        )
+    ]
 
 
 PER_PROCESS_BACKENDS = ("django.core.cache.backends.locmem.LocMemCache",)

@@ -46,8 +46,11 @@ SECRET_KEY_MISSING = not SECRET_KEY
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # The public address (https://union.kg) for canonical, alternate and OpenGraph links; without it
-# they are built from the request's host, which ALLOWED_HOSTS has already checked.
+# they are built from the request's host, which ALLOWED_HOSTS has already checked. E-mails have no
+# request: their links need it, so `check --deploy` requires it (unionsite/checks.py). In
+# development they link to the server `make run` starts.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
+DEVELOPMENT_SERVER_URL = "http://127.0.0.1:8000"
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so that its admin classes patch it first.

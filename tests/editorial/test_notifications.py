@@ -75,6 +75,17 @@ def test_each_reviewer_reads_it_in_their_language_with_a_link_to_the_admin(
     assert f"https://kesipkor.example.kg/ky/admin/news/report/{report.pk}/change/" in kyrgyz.body
 
 
+def test_in_development_mail_links_to_the_server_make_run_starts(
+    people, reports, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    settings.SITE_URL, settings.DEBUG = "", True
+    report = reports["school"]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit(report, people["editor"])
+    body = mail_to(mailoutbox, "federation@example.org").body
+    assert f"http://127.0.0.1:8000/ky/admin/news/report/{report.pk}/change/" in body
+
+
 def test_nothing_is_sent_before_the_change_is_committed(
     people, reports, mailoutbox, django_capture_on_commit_callbacks
 ):

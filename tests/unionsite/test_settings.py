@@ -9,6 +9,7 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "a-long-random-production-secret-9f8e7d6c5b4a39281706f5e4d3c2b1a0",
     "DJANGO_ALLOWED_HOSTS": "kesipbirlik.example.kg",
     "DJANGO_HTTPS": "1",
+    "DJANGO_SITE_URL": "https://kesipbirlik.example.kg",
 }
 
 
@@ -56,6 +57,15 @@ def test_missing_secret_in_production_fails_the_deploy_check():
     assert result.returncode != 0
     assert "unionsite.E001" in result.stderr + result.stdout
     assert "DJANGO_SECRET_KEY is not set" in result.stderr + result.stdout
+
+
+def test_deploy_check_requires_the_site_address_for_mail_links():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "DJANGO_SITE_URL"}
+    result = run_manage("check", "--deploy", env_overrides=env)
+    assert result.returncode != 0
+    assert "unionsite.E002" in result.stderr and "DJANGO_SITE_URL" in result.stderr
+    result = run_manage("check", "--deploy", env_overrides={**env, "DJANGO_SITE_URL": "union.kg/ky/"})
+    assert "unionsite.E003" in result.stderr
 
 
 def test_tooling_runs_before_the_secret_is_set():
