@@ -141,6 +141,9 @@ class Event(SlugAndCoverMixin, Publishable):
             models.Index(fields=["end", "start"], name="events_event_when"),
         ]
 
+    # Its dates and place on the home page's featured card (siteconfig/home.py).
+    featured_detail_template = "events/includes/featured_detail.html"
+
     def __str__(self):
         return self.title or self.slug
 

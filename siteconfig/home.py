@@ -35,6 +35,10 @@ class FeaturedCard:
     summary: str = ""
     title_lang: str = ""
     summary_lang: str = ""
+    # A kind's own line under the title (an event's dates and place): the template named by the
+    # model's `featured_detail_template`, given the item as `object`.
+    detail_template: str = ""
+    object: object = None
 
 
 def block_templates(rows):
@@ -81,6 +85,8 @@ def _card(obj):
         summary=summary,
         title_lang=_lang(obj, title_field) if title_field else "",
         summary_lang=_lang(obj, summary_field) if summary_field else "",
+        detail_template=getattr(model, "featured_detail_template", ""),
+        object=obj,
     )
 
 

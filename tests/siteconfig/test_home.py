@@ -163,6 +163,19 @@ def test_featured_items_show_in_staffs_order_with_their_links(client, featured):
     assert '<p lang="ky">Семинар өттү.</p>' in part
 
 
+@pytest.mark.parametrize(("language", "place"), [("ky", "Ош шаары, №5 мектеп"), ("ru", "г. Ош, школа № 5")])
+def test_an_event_is_featured_with_its_dates_and_place(client, language, place):
+    from tests.events.factories import EventFactory
+
+    event = EventFactory(title_ky="Облустук семинар", title_ru="Областной семинар")
+    FeaturedItemFactory(target=event, position=1)
+    part = featured_section(client.get(f"/{language}/"))
+    assert {"ky": "Облустук семинар", "ru": "Областной семинар"}[language] in part
+    local_start = timezone.localtime(event.start)
+    assert f'<time datetime="{local_start.strftime("%Y-%m-%dT%H:%M")}' in part
+    assert place in part
+
+
 def test_an_unpublished_featured_item_is_hidden(client, featured):
     report, _question, _document = featured
     report.status = Report.Status.DRAFT
