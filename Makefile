@@ -42,12 +42,16 @@ lint: install-dev
 # test database. One process: make pytest PYTEST_WORKERS=0 (or PYTEST_ARGS='-n 0 ...').
 PYTEST_WORKERS ?= 3
 
+# Then the throw-away courses app (tests/courses, docs/architecture.md), installed only by its own
+# settings, in a session of its own.
 pytest: install-dev browser-tools
 	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --ds=tests.courses.settings tests/courses -p no:cacheprovider
 
 # The inner loop: everything but the browser tests, on SQLite whatever DATABASE_URL says, no lint.
 test-fast: install-dev
 	env -u DATABASE_URL $(BIN)/python -m pytest -n $(PYTEST_WORKERS) -m "not browser" $(PYTEST_ARGS)
+	env -u DATABASE_URL $(BIN)/python -m pytest --ds=tests.courses.settings tests/courses -p no:cacheprovider
 
 # The admin forms fuzzed at length (tests/fuzz/): random seeds and FUZZ_EXAMPLES examples per form
 # (200 by default) instead of the fixed few that `make test` runs. FUZZ_PROFILE=long.
