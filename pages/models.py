@@ -26,6 +26,7 @@ from editorial.models import PublicationStatus, Publishable, PublishableQuerySet
 from unionsite import fields, registry, trees
 from unionsite.images import PhotoField, validate_image_upload
 from unionsite.links import validate_link
+from unionsite.media import CoverRenditionsMixin
 from unionsite.richtext import RichTextField
 from unionsite.slugs import latin_slug
 
@@ -99,8 +100,12 @@ class PageManager(MP_NodeManager.from_queryset(PageQuerySet)):
             moved.refresh_url_paths()
 
 
-class Page(MP_Node, Publishable):
-    """A page of the site written by federation staff, in Kyrgyz and Russian, placed in a tree."""
+class Page(CoverRenditionsMixin, MP_Node, Publishable):
+    """A page of the site written by federation staff, in Kyrgyz and Russian, placed in a tree.
+
+    Its cover gets the renditions of reports' and events' covers (AVIF, WebP and JPEG at the
+    site's widths) on save, from CoverRenditionsMixin; its slugs are its own, one per language.
+    """
 
     title = fields.LineField(_("title"), max_length=255, blank=True)
     slug = models.SlugField(
@@ -137,13 +142,10 @@ class Page(MP_Node, Publishable):
         _("cover photo"),
         upload_to="pages/covers/%Y/%m/",
         blank=True,
-        width_field="cover_width",
-        height_field="cover_height",
         validators=[validate_image_upload],
         help_text=_("Shown at the top of the page and in shared links. JPEG, PNG, WebP or GIF, up to 15 MB."),
     )
-    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
     documents = models.ManyToManyField(
         "documents.Document",
         blank=True,

@@ -73,7 +73,8 @@ class PageDetailView(PreviewMixin, DetailView):
         context["alternate_urls"] = [(code, page.url_in(code)) for code in LANGUAGE_CODES]
         context["default_alternate_url"] = page.url_in(settings.LANGUAGE_CODE)
         context["print_view"] = self.request.GET.get("print") == "1"
-        context["og_image"] = absolute_url(self.request, page.cover.url) if page.cover else ""
+        cover = page.cover_sizes.get("detail")
+        context["og_image"] = absolute_url(self.request, cover.url) if cover else ""
         context["json_ld"] = self.json_ld(page, ancestors)
         return context
 
@@ -106,6 +107,7 @@ class PageDetailView(PreviewMixin, DetailView):
         }
         if page.lead:
             data["description"] = page.lead
-        if page.cover:
-            data["primaryImageOfPage"] = absolute_url(self.request, page.cover.url)
+        cover = page.cover_sizes.get("detail")
+        if cover:
+            data["primaryImageOfPage"] = absolute_url(self.request, cover.url)
         return json_ld_script(data)

@@ -1,7 +1,9 @@
-"""What every model with a cover photo and an address made from its title shares (reports, events).
+"""What every model with a cover photo shares (reports, events, pages), and the address made from
+the title that reports and events share.
 
 The renditions themselves (sizes, formats, the memo of encodings) are unionsite/renditions.py;
-templates show them with templates/includes/picture.html.
+templates show them with templates/includes/picture.html, and `manage.py refresh_renditions`
+makes them again for every model that declares `rendered_images`.
 """
 
 from django.utils.functional import cached_property
@@ -10,33 +12,24 @@ from unionsite.renditions import COVER_ALIASES, make_renditions, renditions_from
 from unionsite.slugs import latin_slug
 
 
-class SlugAndCoverMixin:
-    """A report's or an event's slug made from its title, and its cover's renditions kept beside it.
+class CoverRenditionsMixin:
+    """A cover photo's renditions made when the row is saved and kept beside it.
 
-    The model has `slug`, `title_ky`/`title_ru`, `cover` and `cover_renditions`; `slug_fallback`
-    names an item whose title gives no Latin letters.
+    The model has `cover` (an image field) and `cover_renditions` (a JSONField, default=dict,
+    editable=False). Templates show `cover_sizes.detail` or `cover_sizes.card` through the picture
+    include; `rendered_images` tells `manage.py refresh_renditions` what to make again.
     """
 
-    slug_fallback = "item"
+    # (image field, JSON field of its renditions, aliases) for every picture of the model.
+    rendered_images = (("cover", "cover_renditions", COVER_ALIASES),)
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = self._unique_slug()
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "cover" in update_fields:
             self._refresh_cover_renditions(save=False)
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "cover_renditions"}
         super().save(*args, **kwargs)
-
-    def _unique_slug(self):
-        base = latin_slug(self.title_ky or self.title_ru or "") or self.slug_fallback
-        others = type(self)._default_manager.exclude(pk=self.pk)
-        slug, number = base, 2
-        while others.filter(slug=slug).exists():
-            slug = f"{base}-{number}"
-            number += 1
-        return slug
 
     def _refresh_cover_renditions(self, save=True):
         if not self.cover:
@@ -60,3 +53,28 @@ class SlugAndCoverMixin:
         if self.cover and self.cover_renditions.get("source") != self.cover.name:
             self._refresh_cover_renditions()
         return renditions_from(self.cover_renditions)
+
+
+class SlugAndCoverMixin(CoverRenditionsMixin):
+    """A report's or an event's slug made from its title, and its cover's renditions.
+
+    The model has `slug`, `title_ky`/`title_ru`, and what CoverRenditionsMixin needs;
+    `slug_fallback` names an item whose title gives no Latin letters. (Pages make a slug per
+    language from their own rules and take CoverRenditionsMixin alone.)
+    """
+
+    slug_fallback = "item"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self):
+        base = latin_slug(self.title_ky or self.title_ru or "") or self.slug_fallback
+        others = type(self)._default_manager.exclude(pk=self.pk)
+        slug, number = base, 2
+        while others.filter(slug=slug).exists():
+            slug = f"{base}-{number}"
+            number += 1
+        return slug

@@ -1,5 +1,5 @@
-"""Resized copies of uploaded photos (report photos, covers of reports and events), made once when
-a photo is saved.
+"""Resized copies of uploaded photos (report photos, covers of reports, events and pages), made once
+when a photo is saved.
 
 Why renditions are stored on the model instead of asked from easy-thumbnails in the template
 (read in easy_thumbnails/files.py, version 2.10):
@@ -19,7 +19,7 @@ their file names and dimensions are kept in a JSON column of the row.
 Pages then render `src`, `srcset`, `width` and `height` with no query and no file access. If a
 stored entry is missing or belongs to an older file (a photo replaced by a bulk update, a row
 loaded from a fixture), `sizes` regenerates it once and saves it; `manage.py
-refresh_news_renditions` regenerates everything after media files were restored.
+refresh_renditions` regenerates everything after media files were restored.
 """
 
 import hashlib

@@ -171,15 +171,6 @@ def test_opengraph_describes_the_page(client, history):
     )
 
 
-def test_cover_photo_shows_and_is_shared(client):
-    from tests.uploads import image_upload
-
-    page = PageFactory(slug_ky="sureto", cover=image_upload("cover.jpg", size=(120, 80)))
-    html = client.get("/ky/pages/sureto/").content.decode()
-    assert f'<img src="{page.cover.url}" width="120" height="80" alt="">' in html
-    assert f'<meta property="og:image" content="http://testserver{page.cover.url}">' in html
-
-
 def test_print_version_is_not_indexed_and_has_the_print_styles(client, history):
     html = client.get("/ky/pages/kesiptik-birlik-zhonundo/tarykh/?print=1").content.decode()
     assert '<meta name="robots" content="noindex">' in html
