@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from news.models import Report
+from siteconfig.loading import get_site_settings
 from structure.models import Region
 from unionsite.feeds import SiteFeed
 
@@ -25,7 +26,7 @@ class ReportFeed(SiteFeed):
         return _("Union news: %(region)s") % {"region": region.label}
 
     def description(self, region):
-        return _("Reports from the regions by the trade union of education and science workers.")
+        return _("%(union)s: reports from the regions.") % {"union": get_site_settings().name}
 
     def link(self, region):
         url = reverse("news:list")

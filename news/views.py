@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView
 from editorial.preview import PreviewMixin
 from news.forms import ReportFilterForm
 from news.models import Category, Report
+from siteconfig.loading import get_site_settings
 from structure.models import Region
 from unionsite.links import absolute_url, json_ld_script
 from unionsite.paging import NearestPageMixin
@@ -106,7 +107,7 @@ class ReportDetailView(PreviewMixin, DetailView):
             "author": {"@type": "Organization", "name": report.organisation.name},
             "publisher": {
                 "@type": "Organization",
-                "name": _("Trade Union of Education and Science Workers of the Kyrgyz Republic"),
+                "name": str(get_site_settings(self.request).name),
             },
         }
         images = [

@@ -8,6 +8,7 @@ from django.views.generic import DetailView
 
 from editorial.preview import PreviewMixin, can_preview
 from pages.models import LANGUAGE_CODES, Page
+from siteconfig.loading import get_site_settings
 from unionsite.links import absolute_url, json_ld_script
 
 
@@ -90,7 +91,7 @@ class PageDetailView(PreviewMixin, DetailView):
             "isPartOf": {"@type": "WebSite", "url": absolute_url(self.request, "/")},
             "publisher": {
                 "@type": "Organization",
-                "name": _("Trade Union of Education and Science Workers of the Kyrgyz Republic"),
+                "name": str(get_site_settings(self.request).name),
             },
             "breadcrumb": {
                 "@type": "BreadcrumbList",

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, capfirst
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 
 from siteconfig.loading import get_home_config, get_site_settings
 from siteconfig.models import featurable_models
@@ -112,9 +112,7 @@ def featured_cards(pairs):
 
 def organisation_json_ld(request, settings):
     """schema.org `Organization` for the federation, from the site settings."""
-    name = settings.full_name or gettext(
-        "Trade Union of Education and Science Workers of the Kyrgyz Republic"
-    )
+    name = str(settings.name)
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",

@@ -125,8 +125,17 @@ def _social_field(name, hosts, example):
     )
 
 
+# What pages, print headings, feeds and e-mails call the union while its settings name nothing.
+DEFAULT_FULL_NAME = _("Trade Union of Education and Science Workers of the Kyrgyz Republic")
+DEFAULT_SHORT_NAME = _("Education and Science Workers' Union")
+
+
 class SiteSettings(SingletonModel):
-    """The one record of the site's names and contacts (both languages where it is text)."""
+    """The one record of the site's names and contacts (both languages where it is text).
+
+    Templates, feeds and e-mails name the union through `name` and `brand` only, never literally
+    (tests/siteconfig/test_names_from_settings.py).
+    """
 
     full_name = fields.LineField(
         _("full name"),
@@ -199,6 +208,16 @@ class SiteSettings(SingletonModel):
     def defaults(cls):
         """An unsaved record holding what a fresh site shows."""
         return cls(pk=cls.singleton_instance_id, **DEFAULTS)
+
+    @property
+    def name(self):
+        """The full name staff gave, else the default one."""
+        return self.full_name or DEFAULT_FULL_NAME
+
+    @property
+    def brand(self):
+        """The short name staff gave, else the default one."""
+        return self.short_name or DEFAULT_SHORT_NAME
 
     @property
     def phone_numbers(self):
