@@ -111,3 +111,27 @@ class Submission(models.Model):
     def __str__(self):
         # No name here: the admin's history (LogEntry) keeps this text.
         return f"{self.get_kind_display()} #{self.pk}"
+
+
+class PurgeRun(models.Model):
+    """One run of the personal-data purge (inbox/services.py purge_expired): when, how many went.
+
+    The admin desk shows the last one and warns when none ran for longer than it should.
+    """
+
+    class Trigger(models.TextChoices):
+        COMMAND = "command", _("the daily timer or a command")
+        DESK = "desk", _("the admin desk, as it was due")
+
+    ran_at = fields.DateTimeField(_("ran at"), default=timezone.now, db_index=True)
+    deleted = models.PositiveIntegerField(_("submissions deleted"), default=0)
+    trigger = models.CharField(_("started by"), max_length=10, choices=Trigger.choices)
+
+    class Meta:
+        constraints = fields.date_range_constraints(datetimes=("ran_at",))
+        ordering = ["-ran_at", "-pk"]
+        verbose_name = _("personal-data purge")
+        verbose_name_plural = _("personal-data purges")
+
+    def __str__(self):
+        return f"{self.get_trigger_display()} {self.ran_at:%Y-%m-%d %H:%M}"

@@ -1,19 +1,24 @@
 """The state changes of the inbox: a submission arrives (stored, editors emailed) and expires."""
 
+import logging
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from editorial import mail
 from inbox import routing
-from inbox.models import CONSENT_TEXT_VERSION, Submission
+from inbox.models import CONSENT_TEXT_VERSION, PurgeRun, Submission
 from siteconfig.mail import sender, signature
 from unionsite.client import hashed_ip
 from unionsite.links import absolute_url
+
+logger = logging.getLogger(__name__)
 
 
 def receive(form, *, request, language, ip):
@@ -78,17 +83,55 @@ def notify(request, submission):
     mail.send(" / ".join(subjects), "\n\n— — —\n\n".join(bodies) + signature(), to, sender())
 
 
-@transaction.atomic
-def purge_expired(now=None, dry_run=False):
+# The purge runs daily (deploy/systemd/unionsite-purge.timer), and from the admin desk when a day
+# has passed without it; the desk warns once none ran for PURGE_OVERDUE.
+PURGE_EVERY = timedelta(days=1)
+PURGE_OVERDUE = timedelta(days=2)
+# How long the record of the runs themselves is kept.
+PURGE_RUNS_KEPT = timedelta(days=90)
+
+
+def purge_expired(now=None, dry_run=False, trigger=PurgeRun.Trigger.COMMAND):
     """Delete the submissions older than INBOX_RETENTION_DAYS; return how many there were.
 
-    The admin's history of their changes (staff notes in the change messages) goes with them.
+    The admin's history of their changes (staff notes in the change messages) goes with them. The
+    run is recorded (PurgeRun) for the admin desk.
     """
-    expired = Submission.objects.expired(now or timezone.now())
+    now = now or timezone.now()
+    expired = Submission.objects.expired(now)
     if dry_run:
         return expired.count()
-    pks = [str(pk) for pk in expired.values_list("pk", flat=True)]
-    content_type = ContentType.objects.get_for_model(Submission)
-    for start in range(0, len(pks), 500):
-        LogEntry.objects.filter(content_type=content_type, object_id__in=pks[start : start + 500]).delete()
-    return expired.delete()[0]
+    with transaction.atomic():
+        pks = [str(pk) for pk in expired.values_list("pk", flat=True)]
+        content_type = ContentType.objects.get_for_model(Submission)
+        for start in range(0, len(pks), 500):
+            LogEntry.objects.filter(
+                content_type=content_type, object_id__in=pks[start : start + 500]
+            ).delete()
+        deleted = Submission.objects.filter(pk__in=pks).delete()[0] if pks else 0
+        PurgeRun.objects.create(ran_at=now, deleted=deleted, trigger=trigger)
+        PurgeRun.objects.filter(ran_at__lt=now - PURGE_RUNS_KEPT).delete()
+    return deleted
+
+
+def last_purge():
+    return PurgeRun.objects.order_by("-ran_at", "-pk").first()
+
+
+def purge_if_due(now=None):
+    """Run the purge when the last run is older than PURGE_EVERY (or there was none); return the
+    last run. A failure is logged and leaves the desk's warning to tell staff."""
+    now = now or timezone.now()
+    last = last_purge()
+    if last is not None and last.ran_at > now - PURGE_EVERY:
+        return last
+    try:
+        purge_expired(now, trigger=PurgeRun.Trigger.DESK)
+    except DatabaseError:
+        logger.exception("The personal-data purge failed.")
+        return last
+    return last_purge()
+
+
+def purge_overdue(last, now=None):
+    return last is None or last.ran_at <= (now or timezone.now()) - PURGE_OVERDUE

@@ -85,3 +85,66 @@ def test_the_admin_history_of_a_purged_submission_goes_with_it(client, federatio
     assert not LogEntry.objects.filter(object_repr__contains="Айгүл").exists()  # no names in the history
     purge()
     assert list(LogEntry.objects.values_list("object_id", flat=True)) == [str(recent.pk)]
+
+
+def desk_section(client, language="ky"):
+    html = client.get(f"/{language}/admin/").content.decode()
+    start = html.find('id="desk-inbox-purge"')
+    return html[start : html.index("</section>", start)] if start >= 0 else ""
+
+
+def test_each_run_is_recorded_and_old_records_go():
+    from inbox.models import PurgeRun
+
+    PurgeRun.objects.create(ran_at=timezone.now() - timedelta(days=200), deleted=3, trigger="command")
+    aged(400)
+    purge()
+    assert list(PurgeRun.objects.values_list("deleted", "trigger")) == [(1, "command")]
+    purge("--dry-run")
+    assert PurgeRun.objects.count() == 1  # a dry run is no run
+
+
+@pytest.mark.parametrize(
+    ("language", "last_run", "overdue"),
+    [
+        ("ky", "Акыркы жолу", "Мөөнөтү өттү"),
+        ("ru", "Последний запуск", "Просрочено"),
+    ],
+)
+def test_the_desk_runs_the_purge_when_it_is_due_and_says_when_it_ran(
+    client, federation_editor, language, last_run, overdue
+):
+    from inbox.models import PurgeRun
+
+    old = aged(400)
+    client.force_login(federation_editor)
+    section = desk_section(client, language)
+    assert not Submission.objects.filter(pk=old.pk).exists()
+    assert last_run in section and overdue not in section
+    run = PurgeRun.objects.get()
+    assert (run.deleted, run.trigger) == (1, "desk")
+    desk_section(client, language)
+    assert PurgeRun.objects.count() == 1  # not again the same day
+
+
+def test_the_desk_warns_when_the_purge_is_overdue(client, federation_editor, monkeypatch):
+    from django.db import DatabaseError
+
+    from inbox import services
+    from inbox.models import PurgeRun
+
+    PurgeRun.objects.create(ran_at=timezone.now() - timedelta(days=3), deleted=0, trigger="command")
+
+    def broken(*args, **kwargs):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(services, "purge_expired", broken)
+    client.force_login(federation_editor)
+    assert "Мөөнөтү өттү" in desk_section(client)
+
+
+def test_who_may_not_delete_submissions_sees_no_purge(client, osh_editor):
+    client.force_login(osh_editor)
+    html = client.get("/ky/admin/").content.decode()
+    assert 'id="desk-inbox-submissions"' in html
+    assert 'id="desk-inbox-purge"' not in html

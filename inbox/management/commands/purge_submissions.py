@@ -7,7 +7,8 @@ from inbox.services import purge_expired
 class Command(BaseCommand):
     help = (
         "Delete the submissions of the join and write-to-us forms older than INBOX_RETENTION_DAYS "
-        "(personal data is not kept longer). Run it daily from cron."
+        "(personal data is not kept longer). deploy/systemd/unionsite-purge.timer runs it daily; "
+        "the admin desk runs it too when a day has passed without it."
     )
 
     def add_arguments(self, parser):
