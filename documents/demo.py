@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 
 from documents.files import make_docx, make_pdf
 from documents.models import Document, DocumentFile, DocumentType
+from editorial import services
 from structure.models import Organisation
 
 TYPES = [
@@ -18,7 +19,7 @@ TYPES = [
     ("charter", "Устав", "Устав", 30),
     ("booklet", "Буклет", "Буклет", 40),
     ("law", "Мыйзам же ченемдик акт", "Закон или нормативный акт", 50),
-    ("report", "Отчёт", "Отчёт", 60),
+    ("report", "Баяндама", "Отчёт", 60),
     ("membership-form", "Мүчөлүккө арыз формасы", "Форма заявления о вступлении", 70),
     ("newspaper", "Гезиттин саны", "Выпуск газеты", 80),
 ]
@@ -193,9 +194,9 @@ def load(stdout):
         data["organisation"] = _organisation(data.pop("organisation", None))
         data["title_ky"] = data["title_ky"] or None
         data["title_ru"] = data["title_ru"] or None
-        data["status"] = Document.Status.PUBLISHED
         document, was_created = Document.objects.update_or_create(slug=slug, defaults=data)
         created += was_created
         for language, file_format in file_formats.items():
             files += _ensure_file(document, language, file_format)
+        services.publish(document, services.SYSTEM)
     stdout.write(f"documents: {created} documents and {files} files created, {len(DOCUMENTS)} in all")

@@ -26,9 +26,6 @@ from editorial.models import EditorProfile, PublicationStatus, UndeliveredMail
 
 CONCURRENCY_FIELD = "loaded_updated_at"
 
-# What an editor without the publish permission may choose.
-EDITOR_STATUSES = (PublicationStatus.DRAFT, PublicationStatus.SUBMITTED)
-
 
 def last_editor(instance):
     """Who saved `instance` last, from its history; None when no saved version names anyone."""
@@ -97,50 +94,35 @@ class ConcurrentEditForm(forms.ModelForm):
 
 
 class EditorialForm(ConcurrentEditForm):
-    """Status choices and organisation checks for the request's user (set by EditorialAdmin).
+    """Status choices and the workflow's checks for the request's user (set by EditorialAdmin).
 
-    It tells the editor at once what editorial/services.py would refuse when saving.
+    It shows on their fields the messages with which editorial/services.py would refuse the save
+    (`services.edit_problems`), so the rules are written once, in the services.
     """
 
     editor = None
-    may_publish = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         status = self.fields.get("status")
-        if status is not None and not self.may_publish:
-            allowed = set(EDITOR_STATUSES)
-            if self.instance.pk and self.instance.status == PublicationStatus.RETURNED:
-                allowed.add(PublicationStatus.RETURNED)
-            status.choices = [choice for choice in status.choices if choice[0] in allowed]
-            status.help_text = _(
-                "Save a draft while you work; choose “Submitted for review” when it is ready. "
-                "A reviewer publishes it or returns it with a comment."
-            )
+        if status is not None and self.editor is not None:
+            allowed = services.choosable_statuses(self.editor, self.instance)
+            if len(allowed) < len(PublicationStatus):
+                status.choices = [choice for choice in status.choices if choice[0] in allowed]
+                status.help_text = _(
+                    "Save a draft while you work; choose “Submitted for review” when it is ready. "
+                    "A reviewer publishes it or returns it with a comment."
+                )
 
-    def clean(self):
-        cleaned_data = super().clean()
-        status = cleaned_data.get("status")
-        if status == PublicationStatus.PUBLISHED and not self.may_publish:
-            self.add_error("status", services.REVIEWER_PUBLISHES)
-        was_returned = self.instance.pk and self.instance.status == PublicationStatus.RETURNED
-        if (
-            status == PublicationStatus.RETURNED
-            and not was_returned
-            and "review_comment" in self.fields
-            and not cleaned_data.get("review_comment", "").strip()
-        ):
-            self.add_error("review_comment", services.COMMENT_NEEDED)
-        organisation_chosen = "organisation" in self.fields and "organisation" in cleaned_data
-        if (
-            organisation_chosen
-            and self.editor is not None
-            and not scopes.in_scope(self.editor, cleaned_data["organisation"])
-        ):
-            self.add_error(
-                "organisation", _("Choose one of the organisations you edit (yours or one below it).")
-            )
-        return cleaned_data
+    def _post_clean(self):
+        super()._post_clean()  # the instance now carries what was posted
+        if self.editor is None:
+            return
+        for field, message in services.edit_problems(self.editor, self.instance):
+            if field not in self.fields:
+                self.add_error(None, message)
+            elif field not in self.errors:  # a field refused already says what is wrong with it
+                self.add_error(field, message)
 
 
 class FederationRecoveryMixin:
@@ -215,19 +197,15 @@ class EditorialAdmin(FederationRecoveryMixin):
         return super().has_view_permission(request, obj) and self._in_scope(request, obj)
 
     def has_change_permission(self, request, obj=None):
-        if not super().has_change_permission(request, obj) or not self._in_scope(request, obj):
+        # Out of scope, or published and no reviewer: the services' rule (services.may_handle).
+        if not super().has_change_permission(request, obj):
             return False
-        # What is public changes only through a reviewer.
-        return (
-            obj is None or obj.status != PublicationStatus.PUBLISHED or self.has_publish_permission(request)
-        )
+        return obj is None or services.may_handle(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if not super().has_delete_permission(request, obj) or not self._in_scope(request, obj):
+        if not super().has_delete_permission(request, obj):
             return False
-        return (
-            obj is None or obj.status != PublicationStatus.PUBLISHED or self.has_publish_permission(request)
-        )
+        return obj is None or services.may_handle(request.user, obj)
 
     # Forms -----------------------------------------------------------------------------------------
 
@@ -235,7 +213,6 @@ class EditorialAdmin(FederationRecoveryMixin):
         form = super().get_form(request, obj, change=change, **kwargs)
         # modelform_factory made a new class for this request: its attributes are this user's.
         form.editor = request.user
-        form.may_publish = self.has_publish_permission(request)
         return form
 
     def get_fieldsets(self, request, obj=None):
@@ -252,8 +229,23 @@ class EditorialAdmin(FederationRecoveryMixin):
         return readonly
 
     def save_model(self, request, obj, form, change):
-        # The form already told the editor; a request that gets refused here is forged (403).
-        services.save_edited(obj, request.user)
+        """Nothing yet: the item is stored with the rest of its form in save_related."""
+
+    def save_related(self, request, form, formsets, change):
+        # One call of the services stores the item, then its inline rows, then checks its review
+        # problems. The form already told the editor; a request refused here is forged (403), and
+        # the admin's transaction keeps nothing of it.
+        services.save_edited(
+            form.instance,
+            request.user,
+            related=lambda: self.save_form_related(request, form, formsets, change),
+            created=not change,
+        )
+
+    def save_form_related(self, request, form, formsets, change):
+        """What the form stores besides the item (inline rows, many-to-many); a subclass adds its
+        own, such as uploaded photos."""
+        super().save_related(request, form, formsets, change)
 
     def get_view_on_site_url(self, obj=None):
         if obj is not None and obj.pk and obj.status != PublicationStatus.PUBLISHED:

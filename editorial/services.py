@@ -1,4 +1,7 @@
-"""The review workflow's changes of state, one function each, for the admin, commands and tests.
+"""Every change of what the public sees goes through here: one function per change of state, for
+the admin, management commands, demo loaders and tests alike. No other module writes a publication
+status (`Publishable.status`) or a publication tick (`is_published`); tests/editorial/
+test_workflow_guard.py reads the code and fails when one does.
 
 Every function runs in a transaction and first re-reads the item and locks its row (on
 PostgreSQL), so two reviewers acting on the same item at once act one after the other, the second
@@ -11,14 +14,27 @@ Who may do what (docs/architecture-editorial.md):
   scope), from draft or returned.
 - return_for_changes, publish, schedule, unpublish: reviewers (the model's publish permission,
   the organisation in their scope). What is published changes only through them.
-- save_edited: an edit form's save; its status may be one the user may choose.
+- save_edited: an edit form's save; its status may be one the user may choose. The rules it
+  applies are `edit_problems`, which the admin's form asks first to show each message on its
+  field, and `may_handle`, which the admin's change and delete permissions ask.
 
-Every change of status is written down (editorial.models.StatusChange: who, when, the comment)
-and told by e-mail after the transaction commits (editorial/notifications.py): reviewers hear of
-what is submitted, the author of what is returned or published. Submitting, publishing and
-scheduling are refused while the item has review problems (`Publishable.review_problems`, such as
-photos without captions).
+Content published by a tick (`is_published`, no review, no organisation: FAQ questions) goes
+through `publish`, `unpublish` and `save_edited` too; the model's change permission is enough, and
+its `review_problems` (an answer) are asked before the tick is set.
+
+The site itself acts as `SYSTEM` (demo loaders, management commands): it passes every permission
+and scope check, its changes are recorded with no user, and nobody is e-mailed about them. It is a
+named actor, never a missing user: a function called with `None` fails.
+
+Every change of status is written down (editorial.models.StatusChange: who, when, the comment;
+a tick is written as published or draft) and told by e-mail after the transaction commits
+(editorial/notifications.py): reviewers hear of what is submitted, the author of what is returned
+or published. Submitting, publishing and scheduling are refused while the item has review problems
+(`Publishable.review_problems`, such as photos without captions), and so is saving an item as
+submitted or published (`must_be_ready`).
 """
+
+import contextlib
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -27,11 +43,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from editorial import notifications
-from editorial.models import PublicationStatus, StatusChange
+from editorial.models import PublicationStatus, Publishable, StatusChange
 from editorial.scopes import in_scope
 
 NOT_IN_SCOPE = _("You do not edit the content of this organisation.")
 NOT_AN_EDITOR = _("You may not change this content.")
+CHOOSE_YOUR_ORGANISATION = _("Choose one of the organisations you edit (yours or one below it).")
 REVIEWER_PUBLISHES = _("Only a reviewer may publish. Submit it for review instead.")
 REVIEWER_RETURNS = _("Only a reviewer may return it for changes.")
 REVIEWER_CHANGES_PUBLISHED = _("Only a reviewer may change or unpublish what is published.")
@@ -39,6 +56,9 @@ COMMENT_NEEDED = _("Write what to change: the editor sees this comment.")
 NOT_SUBMITTABLE = _("Only a draft or content returned for changes can be submitted for review.")
 NOT_SCHEDULABLE = _("This kind of content goes live when it is published; it has no publication time.")
 SCHEDULE_IN_THE_PAST = _("Choose a publication time in the future, or publish it now.")
+
+# The statuses an item reaches only without review problems (`Publishable.review_problems`).
+READY_STATUSES = (PublicationStatus.SUBMITTED, PublicationStatus.PUBLISHED)
 
 
 class TransitionNotAllowed(PermissionDenied):
@@ -52,11 +72,145 @@ class TransitionNotAllowed(PermissionDenied):
         return str(self.message)
 
 
-def may_change(user, item):
-    """The model's add (new item) or change permission, and the item's organisation in scope."""
+class System:
+    """The site acting on its own (demo loaders, management commands); see the module docstring."""
+
+    def __repr__(self):
+        return "SYSTEM"
+
+
+SYSTEM = System()
+
+
+# --- the rules ------------------------------------------------------------------------------------
+
+
+def _ticked(item):
+    """Content published by a tick (`is_published`) rather than through the review workflow."""
+    return not isinstance(item, Publishable)
+
+
+def _require_workflow(item):
+    if _ticked(item):
+        raise TypeError(f"{type(item).__name__} is published by a tick; it has no review workflow.")
+
+
+def status_of(item):
+    """The item's publication status; a tick reads as published or draft."""
+    if _ticked(item):
+        return PublicationStatus.PUBLISHED if item.is_published else PublicationStatus.DRAFT
+    return item.status
+
+
+def _has_model_permission(user, item):
     opts = item._meta
     action = "add" if item.pk is None else "change"
-    return user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}") and in_scope(user, item.organisation)
+    return user is SYSTEM or user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+
+
+def _organisation(item):
+    """The item's organisation; None when it has none (or a form left it unset)."""
+    return item.organisation if item.organisation_id is not None else None
+
+
+def _in_scope(user, item):
+    return user is SYSTEM or _ticked(item) or in_scope(user, _organisation(item))
+
+
+def may_change(user, item):
+    """The model's add (new item) or change permission, and the item's organisation in scope."""
+    return _has_model_permission(user, item) and _in_scope(user, item)
+
+
+def is_reviewer(user, item):
+    """The model's publish permission and the item's organisation in scope; for content published
+    by a tick, the change permission."""
+    if user is SYSTEM or _ticked(item):
+        return may_change(user, item)
+    return user.has_perm(item.publish_permission()) and in_scope(user, _organisation(item))
+
+
+def _handling_problem(user, stored):
+    """Why `user` may not touch the stored item at all: out of their scope, or published and they
+    are no reviewer. None when they may."""
+    if not _in_scope(user, stored):
+        return NOT_IN_SCOPE
+    if status_of(stored) == PublicationStatus.PUBLISHED and not is_reviewer(user, stored):
+        return REVIEWER_CHANGES_PUBLISHED
+    return None
+
+
+def may_handle(user, stored):
+    """May `user` change or delete the stored item, provided the model's permission allows it?
+    What is published changes only through a reviewer. The admin's permissions ask this."""
+    return _handling_problem(user, stored) is None
+
+
+def choosable_statuses(user, item):
+    """The statuses `user` may give `item` (as stored) on its edit form: any for a reviewer; draft
+    and submitted for an editor, and returned while it is returned."""
+    if user is SYSTEM or user.has_perm(item.publish_permission()):
+        return list(PublicationStatus)
+    allowed = [PublicationStatus.DRAFT, PublicationStatus.SUBMITTED]
+    if item.pk is not None and item.status == PublicationStatus.RETURNED:
+        allowed.append(PublicationStatus.RETURNED)
+    return allowed
+
+
+def must_be_ready(item):
+    """Is the item in a state it may have only without review problems?"""
+    return status_of(item) in READY_STATUSES
+
+
+def _stored(item, lock):
+    """The stored row of `item` (its status, tick and organisation), locked with `lock`."""
+    rows = type(item)._base_manager.all()
+    if lock:
+        rows = rows.select_for_update(of=("self",))
+    if _ticked(item):
+        return rows.only("is_published").get(pk=item.pk)
+    return (
+        rows.select_related("organisation")
+        .only("status", "organisation", "organisation__path")
+        .get(pk=item.pk)
+    )
+
+
+def _edit_problems(user, item, stored):
+    if user is SYSTEM:
+        return []
+    if not _has_model_permission(user, item):
+        return [(None, NOT_AN_EDITOR)]
+    if stored is not None:
+        problem = _handling_problem(user, stored)
+        if problem is not None:
+            return [(None, problem)]
+    if _ticked(item):
+        return []
+    organisation = _organisation(item)
+    if organisation is None and not in_scope(user, None):
+        return [(None, NOT_IN_SCOPE)]  # the federation's own content (pages, federal documents)
+    if not in_scope(user, organisation):
+        return [("organisation", CHOOSE_YOUR_ORGANISATION)]
+    reviewer = user.has_perm(item.publish_permission())
+    was = None if stored is None else stored.status
+    problems = []
+    if item.status == PublicationStatus.PUBLISHED and not reviewer:
+        problems.append(("status", REVIEWER_PUBLISHES))
+    if item.status == PublicationStatus.RETURNED and was != PublicationStatus.RETURNED:
+        if not reviewer:
+            problems.append(("status", REVIEWER_RETURNS))
+        elif not item.review_comment.strip():
+            problems.append(("review_comment", COMMENT_NEEDED))
+    return problems
+
+
+def edit_problems(user, item):
+    """Why `save_edited` would refuse to store `item` as an edit form changed it: a list of
+    (field name, message), the field None when the message is about the whole item. Empty when
+    it may be stored. The admin's form shows each on its field; the review problems are the
+    form's own (it checks what it posts, photos included)."""
+    return _edit_problems(user, item, None if item.pk is None else _stored(item, lock=False))
 
 
 def _refuse_unless(allowed, message):
@@ -66,13 +220,18 @@ def _refuse_unless(allowed, message):
 
 def _lock(item):
     """Re-read `item` and hold its row until the transaction ends; unsaved changes are dropped."""
-    rows = type(item)._base_manager.select_for_update(of=("self",)).select_related("organisation")
+    rows = type(item)._base_manager.select_for_update(of=("self",))
+    if not _ticked(item):
+        rows = rows.select_related("organisation")
     item.refresh_from_db(from_queryset=rows)
 
 
 def _require_reviewer(user, item, message):
-    _refuse_unless(in_scope(user, item.organisation), NOT_IN_SCOPE)
-    _refuse_unless(user.has_perm(item.publish_permission()), message)
+    if _ticked(item):
+        _refuse_unless(may_change(user, item), NOT_AN_EDITOR)
+        return
+    _refuse_unless(_in_scope(user, item), NOT_IN_SCOPE)
+    _refuse_unless(is_reviewer(user, item), message)
 
 
 def _refuse_with_problems(item):
@@ -81,33 +240,47 @@ def _refuse_with_problems(item):
         raise TransitionNotAllowed(" ".join(str(problem) for problem in problems))
 
 
+def _set_status(item, status):
+    if _ticked(item):
+        item.is_published = status == PublicationStatus.PUBLISHED
+    else:
+        item.status = status
+
+
 def _record(item, user, *, created=False):
     """Write the change down and tell those who wait for it, once the transaction commits."""
+    status = status_of(item)
     StatusChange.objects.create(
         content_type=ContentType.objects.get_for_model(item, for_concrete_model=False),
         object_id=item.pk,
-        status=item.status,
-        user=user if user is not None and user.pk else None,
-        comment=item.review_comment if item.status == PublicationStatus.RETURNED else "",
+        status=status,
+        user=None if user is SYSTEM or user is None or not user.pk else user,
+        comment=item.review_comment if status == PublicationStatus.RETURNED else "",
         created=created,
     )
-    if item.status == PublicationStatus.SUBMITTED:
+    if user is SYSTEM or _ticked(item):
+        return
+    if status == PublicationStatus.SUBMITTED:
         notifications.item_submitted(item, user)
-    elif item.status == PublicationStatus.RETURNED:
+    elif status == PublicationStatus.RETURNED:
         notifications.item_returned(item, user)
-    elif item.status == PublicationStatus.PUBLISHED:
+    elif status == PublicationStatus.PUBLISHED:
         notifications.item_published(item, user)
+
+
+# --- the changes of state -------------------------------------------------------------------------
 
 
 @transaction.atomic
 def submit(item, user):
     """Draft or returned → submitted for review."""
+    _require_workflow(item)
     _lock(item)
-    _refuse_unless(in_scope(user, item.organisation), NOT_IN_SCOPE)
+    _refuse_unless(_in_scope(user, item), NOT_IN_SCOPE)
     _refuse_unless(may_change(user, item), NOT_AN_EDITOR)
     _refuse_unless(item.status in (PublicationStatus.DRAFT, PublicationStatus.RETURNED), NOT_SUBMITTABLE)
     _refuse_with_problems(item)
-    item.status = PublicationStatus.SUBMITTED
+    _set_status(item, PublicationStatus.SUBMITTED)
     item.save()
     _record(item, user)
     return item
@@ -116,11 +289,12 @@ def submit(item, user):
 @transaction.atomic
 def return_for_changes(item, user, comment):
     """Back to the editor with a comment saying what to change (shown to them on the item)."""
+    _require_workflow(item)
     _lock(item)
     _require_reviewer(user, item, REVIEWER_RETURNS)
     comment = (comment or "").strip()
     _refuse_unless(comment, COMMENT_NEEDED)
-    item.status = PublicationStatus.RETURNED
+    _set_status(item, PublicationStatus.RETURNED)
     item.review_comment = comment
     item.save()
     _record(item, user)
@@ -130,15 +304,16 @@ def return_for_changes(item, user, comment):
 @transaction.atomic
 def publish(item, user):
     """Published, from any state; the reviewer's comment is done with. It goes live at its
-    publication time: now, or later if that time is in the future."""
+    publication time: now, or later if that time is in the future. A ticked item: ticked."""
     _lock(item)
     _require_reviewer(user, item, REVIEWER_PUBLISHES)
     _refuse_with_problems(item)
-    was = item.status
-    item.status = PublicationStatus.PUBLISHED
-    item.review_comment = ""
+    was = status_of(item)
+    _set_status(item, PublicationStatus.PUBLISHED)
+    if not _ticked(item):
+        item.review_comment = ""
     item.save()
-    if was != item.status:
+    if was != PublicationStatus.PUBLISHED:
         _record(item, user)
     return item
 
@@ -146,12 +321,13 @@ def publish(item, user):
 @transaction.atomic
 def schedule(item, user, when):
     """Published, going live by itself at `when` (a time in the future)."""
+    _require_workflow(item)
     _refuse_unless(item.has_publication_time(), NOT_SCHEDULABLE)
     _refuse_unless(when > timezone.now(), SCHEDULE_IN_THE_PAST)
     _lock(item)
     _require_reviewer(user, item, REVIEWER_PUBLISHES)
     _refuse_with_problems(item)
-    item.status = PublicationStatus.PUBLISHED
+    _set_status(item, PublicationStatus.PUBLISHED)
     item.published_at = when
     item.review_comment = ""
     item.save()
@@ -161,44 +337,65 @@ def schedule(item, user, when):
 
 @transaction.atomic
 def unpublish(item, user):
-    """Back to draft, from any state: the public no longer sees it."""
+    """Back to draft, from any state: the public no longer sees it. A ticked item: unticked."""
     _lock(item)
     _require_reviewer(user, item, REVIEWER_CHANGES_PUBLISHED)
-    was = item.status
-    item.status = PublicationStatus.DRAFT
+    was = status_of(item)
+    _set_status(item, PublicationStatus.DRAFT)
     item.save()
-    if was != item.status:
+    if was != PublicationStatus.DRAFT:
         _record(item, user)
     return item
 
 
 @transaction.atomic
-def save_edited(item, user):
-    """Store `item` as an edit form changed it, status included, under the rules above."""
-    _refuse_unless(in_scope(user, item.organisation), NOT_IN_SCOPE)
-    _refuse_unless(may_change(user, item), NOT_AN_EDITOR)
-    was = None
-    if item.pk is not None:
-        stored = (
-            type(item)
-            ._base_manager.select_for_update(of=("self",))
-            .select_related("organisation")
-            .only("status", "organisation", "organisation__path")
-            .get(pk=item.pk)
-        )
-        _refuse_unless(in_scope(user, stored.organisation), NOT_IN_SCOPE)
-        was = stored.status
-    reviewer = user.has_perm(item.publish_permission())
-    if item.status == PublicationStatus.PUBLISHED:
-        _refuse_unless(reviewer, REVIEWER_PUBLISHES)
-    elif was == PublicationStatus.PUBLISHED:
-        _refuse_unless(reviewer, REVIEWER_CHANGES_PUBLISHED)
-    if item.status == PublicationStatus.RETURNED and was != PublicationStatus.RETURNED:
-        _refuse_unless(reviewer, REVIEWER_RETURNS)
-        _refuse_unless(item.review_comment.strip(), COMMENT_NEEDED)
+def save_edited(item, user, *, related=None, created=None):
+    """Store `item` as an edit form changed it, status included, under `edit_problems`' rules.
+
+    `related` stores the rest of the form (inline rows, many-to-many) once the item is stored;
+    then an item saved as submitted or published must have no review problems. `created` says
+    that the form added the item (default: it had no row before).
+    """
+    stored = None if item.pk is None else _stored(item, lock=True)
+    problems = _edit_problems(user, item, stored)
+    if problems:
+        raise TransitionNotAllowed(problems[0][1])
     item.save()
-    # The review problems are not asked here: the edit form checks what it posts (the photos of
-    # its inline forms are saved after this), and a draft may be saved with problems.
-    if was is None or was != item.status:
-        _record(item, user, created=was is None)
+    if related is not None:
+        related()
+    if must_be_ready(item):
+        _refuse_with_problems(item)
+    was = None if stored is None else status_of(stored)
+    if was != status_of(item):
+        _record(item, user, created=stored is None if created is None else created)
     return item
+
+
+def prepare_for_bulk_create(item, *, published):
+    """Give a new, unsaved item its state before the site stores many at once with bulk_create
+    (devtools' benchmark database): published or draft, or the tick. Nothing is recorded, as
+    bulk_create sends no signal either; an item already stored is refused."""
+    if item.pk is not None or not item._state.adding:
+        raise TypeError("Only a new item is prepared for bulk_create; change a stored one with publish.")
+    _set_status(item, PublicationStatus.PUBLISHED if published else PublicationStatus.DRAFT)
+    return item
+
+
+@contextlib.contextmanager
+def stored_status_kept(item):
+    """Within it, `item` carries the status it has in the database (draft if it is new), for code
+    that must write the row before `save_edited` (treebeard places a page in its tree by saving
+    it); the status the form chose is put back on leaving, for save_edited to judge."""
+    if _ticked(item):
+        raise TypeError("Only content of the review workflow is placed before it is saved.")
+    chosen = item.status, item.review_comment
+    if item.pk is None:
+        item.status, item.review_comment = PublicationStatus.DRAFT, ""
+    else:
+        item.status, item.review_comment = (
+            type(item)._base_manager.values_list("status", "review_comment").get(pk=item.pk)
+        )
+    try:
+        yield item
+    finally:
+        item.status, item.review_comment = chosen

@@ -10,6 +10,7 @@ import datetime
 
 from django.utils import timezone
 
+from editorial import services
 from events.models import Event, EventCategory, local_midnight
 from news.demo import demo_picture
 from news.models import Report
@@ -77,7 +78,7 @@ EVENTS = [
         "title": ("Кесиптик бирликтин VII съезди", "VII съезд профсоюза"),
         "place": ("Бишкек шаары, Чүй проспектиси 207, чоң зал", "г. Бишкек, проспект Чуй 207, большой зал"),
         "description": (
-            paragraphs("Делегаттар беш жылдык отчётту угушат жана жаңы милдеттерди бекитишет."),
+            paragraphs("Делегаттар беш жылдык баяндаманы угушат жана жаңы милдеттерди бекитишет."),
             paragraphs("Делегаты заслушают отчёт за пять лет и утвердят новые задачи."),
         ),
     },
@@ -256,12 +257,11 @@ def load(stdout):
         cover = demo_picture(
             f"events/demo-photos/{spec['slug']}-cover.jpg", spec["slug"], COVER_SCENES.get(spec["category"])
         )
-        _, was_created = Event.objects.update_or_create(
+        event, was_created = Event.objects.update_or_create(
             slug=spec["slug"],
             defaults={
                 "organisation": organisations[spec["organisation"]],
                 "category": spec["category"],
-                "status": spec.get("status", Event.Status.PUBLISHED),
                 # Announced a month before it takes place (or at once for the coming ones).
                 "published_at": min(start - datetime.timedelta(days=30), local_midnight(today)),
                 "start": start,
@@ -282,4 +282,6 @@ def load(stdout):
             },
         )
         created += was_created
+        if spec.get("status", Event.Status.PUBLISHED) == Event.Status.PUBLISHED:
+            services.publish(event, services.SYSTEM)
     stdout.write(f"events: {len(EVENTS)} events ({created} new)\n")

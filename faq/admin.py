@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from reversion.admin import VersionAdmin
 
+from editorial import services
 from faq.models import IncomingQuestion, LegalReference, Question, Topic
 
 
@@ -52,6 +53,11 @@ class QuestionAdmin(VersionAdmin, TabbedTranslationAdmin):
         (None, {"fields": ("topic", "question", "slug", "answer")}),
         (_("Publication"), {"fields": ("order", "is_published", "answer_checked_on")}),
     )
+
+    def save_model(self, request, obj, form, change):
+        # The change form and the list's "published" boxes: a change of the tick is recorded
+        # (editorial/services.py), and a question without an answer is not published.
+        services.save_edited(obj, request.user, created=not change)
 
 
 class IncomingQuestionActionForm(ActionForm):
@@ -129,7 +135,7 @@ class IncomingQuestionAdmin(admin.ModelAdmin):
                         messages.WARNING,
                     )
                     continue
-                created.append(self._create_draft(incoming, topic))
+                created.append(self._create_draft(incoming, topic, request.user))
         if len(created) == 1:
             self.message_user(
                 request,
@@ -147,7 +153,7 @@ class IncomingQuestionAdmin(admin.ModelAdmin):
         return None
 
     @staticmethod
-    def _create_draft(incoming, topic):
+    def _create_draft(incoming, topic, user):
         text = " ".join(incoming.text.split())
         limit = Question._meta.get_field("question").max_length
         if len(text) > limit:
@@ -161,9 +167,9 @@ class IncomingQuestionAdmin(admin.ModelAdmin):
             slug = f"{base}-{suffix}"
             suffix += 1
         last = Question.objects.filter(topic=topic).aggregate(last=Max("order"))["last"]
-        question = Question(topic=topic, slug=slug, is_published=False, order=(last or 0) + 1)
+        question = Question(topic=topic, slug=slug, order=(last or 0) + 1)  # not published
         setattr(question, f"question_{incoming.language}", text)
-        question.save()
+        services.save_edited(question, user)
         incoming.faq_question = question
         incoming.save(update_fields=["faq_question"])
         return question

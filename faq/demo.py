@@ -12,6 +12,7 @@ import datetime
 
 from django.apps import apps
 
+from editorial import services
 from faq.models import LegalReference, Question, Topic
 
 # The Ministry of Justice's legal database has a page per language for each act.
@@ -407,14 +408,14 @@ TOPICS = [
     },
     {
         "slug": "union-membership",
-        "name_ky": "Профсоюзга мүчөлүк",
+        "name_ky": "Кесиптик бирликке мүчөлүк",
         "name_ru": "Членство в профсоюзе",
-        "description_ky": "Кантип мүчө болуу, мүчөлүк акы жана профсоюз эмне берет.",
+        "description_ky": "Кантип мүчө болуу, мүчөлүк акы жана кесиптик бирлик эмне берет.",
         "description_ru": "Как вступить, членские взносы и что даёт профсоюз.",
         "questions": [
             {
                 "slug": "how-to-join",
-                "question_ky": "Профсоюзга кантип мүчө болсо болот?",
+                "question_ky": "Кесиптик бирликке кантип мүчө болсо болот?",
                 "question_ru": "Как вступить в профсоюз?",
                 "answer_ky": "<p>Баштапкы профсоюз уюмунун төрагасына жазуу жүзүндө арыз бериңиз. Кесиптик "
                 "бирликке биригүү — ар бир кызматкердин ыктыярдуу укугу, мүчөлүк үчүн иш берүүчүнүн "
@@ -427,7 +428,7 @@ TOPICS = [
                 "references": [
                     {**TRADE_UNIONS_LAW, **article(3), "document": "law-on-trade-unions"},
                     {
-                        "act_ky": "Профсоюзга мүчөлүккө арыздын формасы",
+                        "act_ky": "Кесиптик бирликке мүчө болуу арызынын формасы",
                         "act_ru": "Форма заявления о вступлении в профсоюз",
                         "article_ky": "",
                         "article_ru": "",
@@ -489,7 +490,6 @@ def load(stdout):
                 defaults={
                     **question_data,
                     "order": order,
-                    "is_published": True,
                     "answer_checked_on": checked,
                 },
             )
@@ -507,4 +507,5 @@ def load(stdout):
                         "document": document,
                     },
                 )
+            services.publish(question, services.SYSTEM)
     stdout.write(f"FAQ: {len(TOPICS)} topics, {Question.objects.count()} questions ({created} new).")

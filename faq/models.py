@@ -154,12 +154,17 @@ class Question(models.Model):
     def get_absolute_url(self):
         return reverse("faq:question", args=[self.topic.slug, self.slug])
 
+    def review_problems(self):
+        """What must be written before the question is published (editorial/services.py asks it
+        before ticking `is_published`)."""
+        if not (self.answer_ky or self.answer_ru):
+            return [_("Write the answer before publishing the question.")]
+        return []
+
     def clean(self):
         super().clean()
-        if self.is_published and not (self.answer_ky or self.answer_ru):
-            raise ValidationError(
-                {"is_published": _("Write the answer before publishing the question.")}, code="no_answer"
-            )
+        if self.is_published and self.review_problems():
+            raise ValidationError({"is_published": self.review_problems()})
         if not (self.question_ky or self.question_ru):
             raise ValidationError({"question_ky": _("Write the question.")}, code="required")
 
@@ -233,7 +238,7 @@ class IncomingQuestion(models.Model):
         REJECTED = "rejected", pgettext_lazy("question status", "Rejected")
 
     text = fields.PlainTextField(_("question"))
-    name = fields.LineField(_("name"), max_length=160, blank=True)
+    name = fields.LineField(pgettext_lazy("person", "name"), max_length=160, blank=True)
     contact = fields.LineField(
         _("contact"),
         max_length=200,

@@ -12,7 +12,7 @@ from reversion.admin import VersionAdmin
 
 from editorial import services
 from editorial.admin import EditorialAdmin, EditorialForm, transition_action
-from news.models import Category, Report, ReportPhoto, photo_without_caption_message
+from news.models import Category, Report, ReportPhoto
 from unionsite.admin_inlines import TabbedTranslationTabularInline
 from unionsite.images import validate_image_upload
 from unionsite.renditions import delete_renditions
@@ -64,7 +64,7 @@ class ReportAdminForm(EditorialForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if cleaned_data.get("upload_photos") and cleaned_data.get("status") in NEEDS_CAPTIONS:
+        if cleaned_data.get("upload_photos") and cleaned_data.get("status") in services.READY_STATUSES:
             self.add_error(
                 "upload_photos",
                 _(
@@ -92,37 +92,29 @@ class ReportAdminForm(EditorialForm):
         ]
 
 
-# The statuses a report reaches only with a caption on every photo (Report.review_problems).
-NEEDS_CAPTIONS = (Report.Status.SUBMITTED, Report.Status.PUBLISHED)
-
-
 class CaptionedPhotoFormSet(BaseInlineFormSet):
-    """A report going to review or published needs a caption, in a language of the report, on
-    each photo; a draft is saved without. The report's status is the one being posted."""
+    """The photos as posted, held to the report's rule (Report.photo_problems) when the report,
+    with the status being posted, must be ready for review (editorial.services.must_be_ready)."""
 
     def clean(self):
         super().clean()
         report = self.instance
-        if report.status not in NEEDS_CAPTIONS:
+        if not services.must_be_ready(report):
             return
-        languages = report.languages()
-        problems = []
-        number = 0
-        for form in self.forms:
-            data = getattr(form, "cleaned_data", None) or {}
-            if not data or data.get("DELETE") or not (data.get("image") or form.instance.image):
-                continue
-            number += 1
-            if any((data.get(f"caption_{code}") or "").strip() for code in languages):
-                continue
-            photo = form.instance
-            if data.get("image"):
-                photo.image = data["image"]
-            message = photo_without_caption_message(number, photo)
-            form.add_error(f"caption_{languages[0]}", message)
-            problems.append(message)
+        kept = [
+            form
+            for form in self.forms
+            if getattr(form, "cleaned_data", None)
+            and not form.cleaned_data.get("DELETE")
+            and form.instance.image  # the photo as posted (the form built it before this clean)
+        ]
+        problems = report.photo_problems([form.instance for form in kept])
+        form_of = {id(form.instance): form for form in kept}
+        field = f"caption_{report.languages()[0]}"
+        for photo, message in problems:
+            form_of[id(photo)].add_error(field, message)
         if problems:
-            raise ValidationError(problems, code="photo_without_caption")
+            raise ValidationError([message for _photo, message in problems], code="photo_without_caption")
 
 
 class ReportPhotoInline(TabbedTranslationTabularInline):
@@ -179,9 +171,12 @@ class ReportAdmin(EditorialAdmin, VersionAdmin, TabbedTranslationAdmin):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
 
+    def save_form_related(self, request, form, formsets, change):
+        super().save_form_related(request, form, formsets, change)
+        self._store_uploads(request, form)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        self._store_uploads(request, form)
         # A draft may wait for its captions; say which photos still need one.
         for problem in form.instance.review_problems():
             self.message_user(request, problem, messages.WARNING)

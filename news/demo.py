@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
+from editorial import services
 from news.demo_pictures import draw_picture
 from news.models import Category, Report, ReportPhoto
 from structure.models import Organisation
@@ -48,7 +49,7 @@ REPORTS = [
         "category": "seminars-and-trainings",
         "date": (2024, 4, 26),
         "title": (
-            "Өзгөндө туруктуу комиссиялардын иши боюнча областтык семинар",
+            "Өзгөндө туруктуу комиссиялардын иши боюнча облустук семинар",
             "Областной семинар в Узгене о работе постоянных комиссий",
         ),
         "lead": (
@@ -89,13 +90,13 @@ REPORTS = [
             "VII съезд профсоюза: задачи на ближайшие годы",
         ),
         "lead": (
-            "Делегаттар беш жылдык отчётту угушуп, жаштар менен иш жана мүчөлүктү көбөйтүү боюнча "
+            "Делегаттар беш жылдык баяндаманы угушуп, жаштар менен иш жана мүчөлүктү көбөйтүү боюнча "
             "милдеттерди бекитишти.",
             "Делегаты заслушали отчёт за пять лет и утвердили задачи по работе с молодёжью и росту членства.",
         ),
         "body": (
             paragraphs(
-                "Съездде өткөн мезгилде аткарылган иштердин отчёту берилди: уюмдашуу деңгээли өстү, "
+                "Съездде өткөн мезгилде аткарылган иштер тууралуу баяндама жасалды: уюмдашуу деңгээли өстү, "
                 "жамааттык келишимдердин саны көбөйдү.",
                 "Делегаттар мугалимдердин эмгек акысын коргоо жана жаш адистерди колдоо боюнча "
                 "резолюцияларды кабыл алышты.",
@@ -244,7 +245,7 @@ REPORTS = [
         "date": (2025, 4, 8),
         "title": ("Талас облустук комитетинин пленуму", "Пленум Таласского областного комитета"),
         "lead": (
-            "Пленум 2024-жылдын жыйынтыктарын чыгарып, ревизиялык комиссиянын отчётун бекитти.",
+            "Пленум 2024-жылдын жыйынтыктарын чыгарып, ревизиялык комиссиянын баяндамасын бекитти.",
             "Пленум подвёл итоги 2024 года и утвердил отчёт ревизионной комиссии.",
         ),
         "body": (
@@ -371,7 +372,7 @@ REPORTS = [
         "category": "events",
         "date": (2026, 2, 1),
         "status": Report.Status.DRAFT,
-        "title": ("Аламүдүн: отчёт даярдалууда", "Аламедин: отчёт готовится"),
+        "title": ("Аламүдүн: баяндама даярдалууда", "Аламедин: отчёт готовится"),
         "lead": ("Долбоор.", "Черновик."),
         "body": (paragraphs("Текст даярдалууда."), paragraphs("Текст готовится.")),
         "prepared_by": (None, None),
@@ -426,7 +427,6 @@ def load(stdout):
                 "organisation": organisations[spec["organisation"]],
                 "category": categories[spec["category"]],
                 "published_at": publication_time(spec["date"]),
-                "status": spec.get("status", Report.Status.PUBLISHED),
                 "title_ky": title_ky or "",
                 "title_ru": title_ru or "",
                 "lead_ky": lead_ky or "",
@@ -455,6 +455,9 @@ def load(stdout):
                 },
             )
             photos_created += photo_created
+        # New reports are drafts; the site publishes them once their photos have captions.
+        if spec.get("status", Report.Status.PUBLISHED) == Report.Status.PUBLISHED:
+            services.publish(report, services.SYSTEM)
     stdout.write(
         f"news: {len(REPORTS)} reports ({created} new), {photos_created} new photos, "
         f"{len(CATEGORIES)} categories\n"

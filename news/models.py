@@ -163,10 +163,16 @@ class Report(SlugAndCoverMixin, Publishable):
 
     def review_problems(self):
         """Every photo needs a caption in a language of the report before review or publication."""
+        return [message for _photo, message in self.photo_problems(self.photos.all())]
+
+    def photo_problems(self, photos):
+        """(photo, message) for each of `photos`, the gallery in its order, without a caption in a
+        language of the report. The stored gallery for review_problems; the admin's photo forms
+        pass the photos as posted."""
         languages = self.languages()
         return [
-            photo_without_caption_message(number, photo)
-            for number, photo in enumerate(self.photos.all(), 1)
+            (photo, photo_without_caption_message(number, photo))
+            for number, photo in enumerate(photos, 1)
             if not photo.has_caption(languages)
         ]
 

@@ -26,6 +26,7 @@ from django.utils import timezone
 from devtools.benchdb import bench_database_url, use_bench_database
 from documents.files import make_pdf
 from documents.models import Document, DocumentFile, DocumentType
+from editorial import services
 from faq.models import LegalReference, Question, Topic
 from news.demo import draw_picture
 from news.models import Category, Report, ReportPhoto
@@ -96,15 +97,6 @@ REGIONS = [
     (Region.TALAS, OrganisationKind.OBLAST, "Талас облустук комитети", "Таласский областной комитет"),
     (Region.CHUI, OrganisationKind.OBLAST, "Чүй облустук комитети", "Чуйский областной комитет"),
 ]
-
-
-def visibility(model, visible):
-    """The fields that make an item public or not: a status where the model has one (the editorial
-    workflow), the older is_published box otherwise."""
-    names = {field.name for field in model._meta.concrete_fields}
-    if "status" in names:
-        return {"status": model.Status.PUBLISHED if visible else model.Status.DRAFT}
-    return {"is_published": visible}
 
 
 class Command(BaseCommand):
@@ -331,8 +323,8 @@ class BenchContent:
                 category=categories[number % len(categories)],
                 # Newest first by number; a handful of drafts and reports scheduled for later.
                 published_at=now - timedelta(seconds=span * (number + 1) / total),
-                **visibility(Report, number % 97 != 5),
             )
+            services.prepare_for_bulk_create(report, published=number % 97 != 5)
             if number % 211 == 7:
                 report.published_at = now + timedelta(days=1 + number % 30)
             for language in languages:
@@ -398,11 +390,11 @@ class BenchContent:
                 document_type=types[number % len(types)],
                 number=f"№ {number + 1}-К",
                 date_signed=date(2010, 1, 1) + timedelta(days=(number * 37) % 5400),
-                **visibility(Document, number % 50 != 3),
                 is_key=number < 6,
                 order=number,
                 organisation_id=self.random.choice(organisations).pk if number % 3 == 0 else None,
             )
+            services.prepare_for_bulk_create(document, published=number % 50 != 3)
             for language in languages:
                 title = self.sentence(language, topic)[:-1]
                 setattr(document, f"title_{language}", title)
@@ -443,9 +435,9 @@ class BenchContent:
                 topic=topics[number % len(topics)],
                 slug=f"question-{number + 1}",
                 order=number,
-                **visibility(Question, number % 40 != 9),
                 answer_checked_on=date.today() - timedelta(days=number % 500),
             )
+            services.prepare_for_bulk_create(question, published=number % 40 != 9)
             for language in languages:
                 asked = self.sentence(language, topic)[:-1]
                 setattr(question, f"question_{language}", f"{asked}?")
