@@ -35,16 +35,24 @@ submitted or published (`must_be_ready`).
 """
 
 import contextlib
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from editorial import notifications
 from editorial.models import PublicationStatus, Publishable, StatusChange
 from editorial.scopes import in_scope
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 NOT_IN_SCOPE = _("You do not edit the content of this organisation.")
 NOT_AN_EDITOR = _("You may not change this content.")
@@ -64,73 +72,82 @@ READY_STATUSES = (PublicationStatus.SUBMITTED, PublicationStatus.PUBLISHED)
 class TransitionNotAllowed(PermissionDenied):
     """The user may not make this change, or the item's state does not allow it."""
 
-    def __init__(self, message):
+    def __init__(self, message: str | Promise) -> None:
         super().__init__(message)
         self.message = message
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.message)
 
 
 class System:
     """The site acting on its own (demo loaders, management commands); see the module docstring."""
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "SYSTEM"
 
 
 SYSTEM = System()
 
+# Who acts: an editor or reviewer, or the site itself. `isinstance(user, System)` tells which (SYSTEM
+# is the only System), as mypy follows isinstance but not `is SYSTEM`.
+Actor: TypeAlias = "User | System"
+# An item of content of either kind: a Publishable (the review workflow) or a model published by a
+# tick (`is_published`), which this layer may not import. The functions taking both read what only
+# one kind has after asking `_ticked`, which mypy cannot follow: hence Any.
+Content: TypeAlias = Any
+
 
 # --- the rules ------------------------------------------------------------------------------------
 
 
-def _ticked(item):
+def _ticked(item: Content) -> bool:
     """Content published by a tick (`is_published`) rather than through the review workflow."""
     return not isinstance(item, Publishable)
 
 
-def _require_workflow(item):
+def _require_workflow(item: Content) -> None:
     if _ticked(item):
         raise TypeError(f"{type(item).__name__} is published by a tick; it has no review workflow.")
 
 
-def status_of(item):
+def status_of(item: Content) -> str:
     """The item's publication status; a tick reads as published or draft."""
     if _ticked(item):
         return PublicationStatus.PUBLISHED if item.is_published else PublicationStatus.DRAFT
-    return item.status
+    status: str = item.status
+    return status
 
 
-def _has_model_permission(user, item):
+def _has_model_permission(user: Actor, item: Content) -> bool:
     opts = item._meta
     action = "add" if item.pk is None else "change"
-    return user is SYSTEM or user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+    return isinstance(user, System) or user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
 
 
-def _organisation(item):
+def _organisation(item: Publishable) -> Model | None:
     """The item's organisation; None when it has none (or a form left it unset)."""
     return item.organisation if item.organisation_id is not None else None
 
 
-def _in_scope(user, item):
-    return user is SYSTEM or _ticked(item) or in_scope(user, _organisation(item))
+def _in_scope(user: Actor, item: Content) -> bool:
+    return isinstance(user, System) or _ticked(item) or in_scope(user, _organisation(item))
 
 
-def may_change(user, item):
+def may_change(user: Actor, item: Content) -> bool:
     """The model's add (new item) or change permission, and the item's organisation in scope."""
     return _has_model_permission(user, item) and _in_scope(user, item)
 
 
-def is_reviewer(user, item):
+def is_reviewer(user: Actor, item: Content) -> bool:
     """The model's publish permission and the item's organisation in scope; for content published
     by a tick, the change permission."""
-    if user is SYSTEM or _ticked(item):
+    if isinstance(user, System) or _ticked(item):
         return may_change(user, item)
     return user.has_perm(item.publish_permission()) and in_scope(user, _organisation(item))
 
 
-def _handling_problem(user, stored):
+def _handling_problem(user: Actor, stored: Content) -> str | Promise | None:
     """Why `user` may not touch the stored item at all: out of their scope, or published and they
     are no reviewer. None when they may."""
     if not _in_scope(user, stored):
@@ -140,16 +157,16 @@ def _handling_problem(user, stored):
     return None
 
 
-def may_handle(user, stored):
+def may_handle(user: Actor, stored: Content) -> bool:
     """May `user` change or delete the stored item, provided the model's permission allows it?
     What is published changes only through a reviewer. The admin's permissions ask this."""
     return _handling_problem(user, stored) is None
 
 
-def choosable_statuses(user, item):
+def choosable_statuses(user: Actor, item: Publishable) -> list[PublicationStatus]:
     """The statuses `user` may give `item` (as stored) on its edit form: any for a reviewer; draft
     and submitted for an editor, and returned while it is returned."""
-    if user is SYSTEM or user.has_perm(item.publish_permission()):
+    if isinstance(user, System) or user.has_perm(item.publish_permission()):
         return list(PublicationStatus)
     allowed = [PublicationStatus.DRAFT, PublicationStatus.SUBMITTED]
     if item.pk is not None and item.status == PublicationStatus.RETURNED:
@@ -157,12 +174,12 @@ def choosable_statuses(user, item):
     return allowed
 
 
-def must_be_ready(item):
+def must_be_ready(item: Content) -> bool:
     """Is the item in a state it may have only without review problems?"""
     return status_of(item) in READY_STATUSES
 
 
-def _stored(item, lock):
+def _stored(item: Content, lock: bool) -> Content:
     """The stored row of `item` (its status, tick and organisation), locked with `lock`."""
     rows = type(item)._base_manager.all()
     if lock:
@@ -176,8 +193,10 @@ def _stored(item, lock):
     )
 
 
-def _edit_problems(user, item, stored):
-    if user is SYSTEM:
+def _edit_problems(
+    user: Actor, item: Content, stored: Content | None
+) -> list[tuple[str | None, str | Promise]]:
+    if isinstance(user, System):
         return []
     if not _has_model_permission(user, item):
         return [(None, NOT_AN_EDITOR)]
@@ -194,7 +213,7 @@ def _edit_problems(user, item, stored):
         return [("organisation", CHOOSE_YOUR_ORGANISATION)]
     reviewer = user.has_perm(item.publish_permission())
     was = None if stored is None else stored.status
-    problems = []
+    problems: list[tuple[str | None, str | Promise]] = []
     if item.status == PublicationStatus.PUBLISHED and not reviewer:
         problems.append(("status", REVIEWER_PUBLISHES))
     if item.status == PublicationStatus.RETURNED and was != PublicationStatus.RETURNED:
@@ -205,7 +224,7 @@ def _edit_problems(user, item, stored):
     return problems
 
 
-def edit_problems(user, item):
+def edit_problems(user: Actor, item: Content) -> list[tuple[str | None, str | Promise]]:
     """Why `save_edited` would refuse to store `item` as an edit form changed it: a list of
     (field name, message), the field None when the message is about the whole item. Empty when
     it may be stored. The admin's form shows each on its field; the review problems are the
@@ -213,12 +232,12 @@ def edit_problems(user, item):
     return _edit_problems(user, item, None if item.pk is None else _stored(item, lock=False))
 
 
-def _refuse_unless(allowed, message):
+def _refuse_unless(allowed: object, message: str | Promise) -> None:
     if not allowed:
         raise TransitionNotAllowed(message)
 
 
-def _lock(item):
+def _lock(item: Content) -> None:
     """Re-read `item` and hold its row until the transaction ends; unsaved changes are dropped."""
     rows = type(item)._base_manager.select_for_update(of=("self",))
     if not _ticked(item):
@@ -226,7 +245,7 @@ def _lock(item):
     item.refresh_from_db(from_queryset=rows)
 
 
-def _require_reviewer(user, item, message):
+def _require_reviewer(user: Actor, item: Content, message: str | Promise) -> None:
     if _ticked(item):
         _refuse_unless(may_change(user, item), NOT_AN_EDITOR)
         return
@@ -234,31 +253,31 @@ def _require_reviewer(user, item, message):
     _refuse_unless(is_reviewer(user, item), message)
 
 
-def _refuse_with_problems(item):
+def _refuse_with_problems(item: Content) -> None:
     problems = item.review_problems()
     if problems:
         raise TransitionNotAllowed(" ".join(str(problem) for problem in problems))
 
 
-def _set_status(item, status):
+def _set_status(item: Content, status: str) -> None:
     if _ticked(item):
         item.is_published = status == PublicationStatus.PUBLISHED
     else:
         item.status = status
 
 
-def _record(item, user, *, created=False):
+def _record(item: Content, user: Actor, *, created: bool = False) -> None:
     """Write the change down and tell those who wait for it, once the transaction commits."""
     status = status_of(item)
     StatusChange.objects.create(
         content_type=ContentType.objects.get_for_model(item, for_concrete_model=False),
         object_id=item.pk,
         status=status,
-        user=None if user is SYSTEM or user is None or not user.pk else user,
+        user=None if isinstance(user, System) or user is None or not user.pk else user,
         comment=item.review_comment if status == PublicationStatus.RETURNED else "",
         created=created,
     )
-    if user is SYSTEM or _ticked(item):
+    if isinstance(user, System) or _ticked(item):
         return
     if status == PublicationStatus.SUBMITTED:
         notifications.item_submitted(item, user)
@@ -272,7 +291,7 @@ def _record(item, user, *, created=False):
 
 
 @transaction.atomic
-def submit(item, user):
+def submit(item: Publishable, user: Actor) -> Publishable:
     """Draft or returned → submitted for review."""
     _require_workflow(item)
     _lock(item)
@@ -287,7 +306,7 @@ def submit(item, user):
 
 
 @transaction.atomic
-def return_for_changes(item, user, comment):
+def return_for_changes(item: Publishable, user: Actor, comment: str | None) -> Publishable:
     """Back to the editor with a comment saying what to change (shown to them on the item)."""
     _require_workflow(item)
     _lock(item)
@@ -302,7 +321,7 @@ def return_for_changes(item, user, comment):
 
 
 @transaction.atomic
-def publish(item, user):
+def publish(item: Content, user: Actor) -> Content:
     """Published, from any state; the reviewer's comment is done with. It goes live at its
     publication time: now, or later if that time is in the future. A ticked item: ticked."""
     _lock(item)
@@ -319,7 +338,7 @@ def publish(item, user):
 
 
 @transaction.atomic
-def schedule(item, user, when):
+def schedule(item: Publishable, user: Actor, when: datetime) -> Publishable:
     """Published, going live by itself at `when` (a time in the future)."""
     _require_workflow(item)
     _refuse_unless(item.has_publication_time(), NOT_SCHEDULABLE)
@@ -336,7 +355,7 @@ def schedule(item, user, when):
 
 
 @transaction.atomic
-def unpublish(item, user):
+def unpublish(item: Content, user: Actor) -> Content:
     """Back to draft, from any state: the public no longer sees it. A ticked item: unticked."""
     _lock(item)
     _require_reviewer(user, item, REVIEWER_CHANGES_PUBLISHED)
@@ -349,7 +368,9 @@ def unpublish(item, user):
 
 
 @transaction.atomic
-def save_edited(item, user, *, related=None, created=None):
+def save_edited(
+    item: Content, user: Actor, *, related: Callable[[], object] | None = None, created: bool | None = None
+) -> Content:
     """Store `item` as an edit form changed it, status included, under `edit_problems`' rules.
 
     `related` stores the rest of the form (inline rows, many-to-many) once the item is stored;
@@ -371,7 +392,7 @@ def save_edited(item, user, *, related=None, created=None):
     return item
 
 
-def prepare_for_bulk_create(item, *, published):
+def prepare_for_bulk_create(item: Content, *, published: bool) -> Content:
     """Give a new, unsaved item its state before the site stores many at once with bulk_create
     (devtools' benchmark database): published or draft, or the tick. Nothing is recorded, as
     bulk_create sends no signal either; an item already stored is refused."""
@@ -382,7 +403,7 @@ def prepare_for_bulk_create(item, *, published):
 
 
 @contextlib.contextmanager
-def stored_status_kept(item):
+def stored_status_kept(item: Publishable) -> Iterator[Publishable]:
     """Within it, `item` carries the status it has in the database (draft if it is new), for code
     that must write the row before `save_edited` (treebeard places a page in its tree by saving
     it); the status the form chose is put back on leaving, for save_edited to judge."""
