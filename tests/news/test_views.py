@@ -404,8 +404,8 @@ def test_year_filter_offers_only_years_with_published_reports(client, district, 
     ReportFactory(title_ky="2021", organisation=district, published_at=local(2021, 1, 1, 0))
     ReportFactory(title_ky="2023", organisation=district, published_at=local(2023, 12, 31, 23))
     ReportFactory(title_ky="2025", organisation=district, published_at=local(2025, 6, 1))
-    ReportFactory(title_ky="2022 draft", organisation=district, published_at=local(2022, 6, 1), status="draft")
-    ReportFactory(title_ky="2024 draft", organisation=district, published_at=local(2024, 6, 1), status="draft")
+    for year in (2022, 2024):
+        ReportFactory(organisation=district, published_at=local(year, 6, 1), status="draft")
     html = client.get(f"/{language}/news/").content.decode()
     select = re.search(r'<select name="year".*?</select>', html, re.S).group(0)
     assert re.findall(r'<option value="(\d+)"', select) == ["2025", "2023", "2021"]
