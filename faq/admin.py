@@ -50,7 +50,7 @@ class QuestionAdmin(VersionAdmin, TabbedTranslationAdmin):
     date_hierarchy = "answer_checked_on"
     inlines = [LegalReferenceInline]
     fieldsets = (
-        (None, {"fields": ("topic", "question", "slug", "answer")}),
+        (None, {"fields": ("topic", "question", "slug", "answer", "short_answer")}),
         (_("Publication"), {"fields": ("order", "is_published", "answer_checked_on")}),
     )
 

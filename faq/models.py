@@ -93,6 +93,10 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
+# The noticeboard sheet's short answer, written by staff (faq/printing.py).
+SHORT_ANSWER_MAX_LENGTH = 400
+
+
 class Question(models.Model):
     topic = models.ForeignKey(
         Topic, on_delete=models.PROTECT, related_name="questions", verbose_name=_("topic")
@@ -111,6 +115,16 @@ class Question(models.Model):
         _("answer"),
         blank=True,
         help_text=_("Cite the acts and their articles; add them below as legal references too."),
+    )
+    short_answer = fields.PlainTextField(
+        _("short answer for the noticeboard"),
+        max_length=SHORT_ANSWER_MAX_LENGTH,
+        blank=True,
+        help_text=_(
+            "Two or three sentences that stand on their own: the printed sheet shows them in full, "
+            "with a QR code to the whole answer. Empty: the sheet shows the answer's first sentences "
+            "that fit."
+        ),
     )
     order = models.PositiveSmallIntegerField(
         _("order within the topic"),

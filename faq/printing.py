@@ -2,24 +2,36 @@
 
 import re
 
+from faq.models import SHORT_ANSWER_MAX_LENGTH
 from faq.structured_data import plain_text
-
-# The noticeboard sheet gives each answer this many characters at most, cut between words.
-SHORT_ANSWER_LENGTH = 280
+from unionsite.templatetags.site_tags import shown_language
 
 _FIRST_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
-def short_answer(answer_html, limit=SHORT_ANSWER_LENGTH):
-    """The answer's first paragraph as plain text, shortened between words to `limit` characters."""
+def leading_sentences(answer_html, limit):
+    """The first paragraph's whole sentences (plain text) that fit in `limit` characters; at least
+    the first sentence, however long: the sheet never cuts a thought in the middle."""
     match = _FIRST_PARAGRAPH.search(answer_html or "")
     text = plain_text(match.group(1) if match else answer_html)
     if not text:
-        # A first paragraph with no words (an image, an empty line): fall back to the whole answer.
+        # A first paragraph with no words (an image, an empty line): the whole answer.
         text = plain_text(answer_html)
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:.—-") + "…"
+    kept = ""
+    for sentence in _SENTENCE_END.split(text):
+        candidate = f"{kept} {sentence}".strip()
+        if kept and len(candidate) > limit:
+            break
+        kept = candidate
+    return kept
+
+
+def sheet_answer(question, language):
+    """What the noticeboard sheet prints of `question` in `language`, in full, and the language it
+    is written in: staff's short answer in that language, else the answer's leading sentences."""
+    written = getattr(question, f"short_answer_{language}", "")
+    if written:
+        return written, language
+    answer_language = shown_language(question, "answer") or language
+    return leading_sentences(question.answer, SHORT_ANSWER_MAX_LENGTH), answer_language

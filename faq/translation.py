@@ -13,7 +13,7 @@ class TopicTranslationOptions(TranslationOptions):
 class QuestionTranslationOptions(TranslationOptions):
     # No language is required in the database: a draft made from a visitor's Russian question
     # starts in Russian only. The admin form still asks for the Kyrgyz text before saving.
-    fields = ("question", "answer")
+    fields = ("question", "answer", "short_answer")
 
 
 @register(LegalReference)

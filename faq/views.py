@@ -13,7 +13,7 @@ from django.views.generic import DetailView, TemplateView
 from editorial import mail
 from faq.forms import AskQuestionForm
 from faq.models import IncomingQuestion, LegalReference, Question, Topic
-from faq.printing import short_answer
+from faq.printing import sheet_answer
 from faq.structured_data import faq_page_json_ld
 from search.engine import clean_query
 from siteconfig.mail import sender, signature
@@ -109,14 +109,18 @@ class TopicSheetView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         topic = self.object
-        context["entries"] = [
-            {
-                "question": question,
-                "short_answer": short_answer(question.answer),
-                "url": absolute_url(self.request, question.get_absolute_url()),
-            }
-            for question in topic.published_questions
-        ]
+        language = get_language()
+        context["entries"] = []
+        for question in topic.published_questions:
+            text, text_language = sheet_answer(question, language)
+            context["entries"].append(
+                {
+                    "question": question,
+                    "short_answer": text,
+                    "short_answer_lang": "" if text_language == language else text_language,
+                    "url": absolute_url(self.request, question.get_absolute_url()),
+                }
+            )
         context["topic_url"] = absolute_url(self.request, topic.get_absolute_url())
         return context
 

@@ -22,9 +22,11 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import migrations, models
 from django.db.models import Q
 from django.utils import formats, timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from unionsite.links import validate_web_link
@@ -149,6 +151,12 @@ class LineField(_CleanOnSave, _FormValidatorsMixin, models.CharField):
 class PlainTextField(_CleanOnSave, _FormValidatorsMixin, models.TextField):
     default_validators = [validate_plain_text]
     cleaner = staticmethod(without_controls)
+
+    @cached_property
+    def validators(self):
+        # A TextField's max_length only sizes the form's textarea; here the model holds it too.
+        extra = [MaxLengthValidator(self.max_length)] if self.max_length else []
+        return [*super().validators, *extra]
 
 
 def dates_out_of_range(model, field_names):

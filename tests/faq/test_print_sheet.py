@@ -10,7 +10,7 @@ from django.core.cache import cache
 from PIL import Image, ImageDraw
 
 from faq.models import Question
-from faq.printing import short_answer
+from faq.printing import leading_sentences
 from tests.faq.factories import LegalReferenceFactory, QuestionFactory, TopicFactory
 from unionsite.pagecache import bump_generation
 from unionsite.qrcodes import cache_key
@@ -220,14 +220,52 @@ def test_odd_print_parameters_give_the_normal_page(client, topic):
         ("", ""),
     ],
 )
-def test_short_answer_is_the_first_paragraph(answer, expected):
-    assert short_answer(answer) == expected
+def test_without_a_short_answer_the_sheet_takes_the_first_paragraph(answer, expected):
+    assert leading_sentences(answer, 400) == expected
 
 
-def test_short_answer_is_cut_between_words():
-    text = short_answer("<p>" + "сөз " * 200 + "</p>", limit=50)
-    assert len(text) <= 50
-    assert text.endswith("сөз…")
+def test_the_leading_sentences_stop_between_sentences_never_inside_one():
+    first = "Иш берүүчү оорулуу баракчаны биринчи күндөн баштап төлөйт. "
+    second = "Бул эреже эмгек келишиминин түрүнө карабастан бардык кызматкерлерге тиешелүү. "
+    third = "Акыркы сүйлөм жана анын корутундусу: төлөм он күндүн ичинде жүргүзүлөт."
+    text = leading_sentences(f"<p>{first}{second}{third}</p>", len(first + second) + 5)
+    assert text == (first + second).strip()
+    long_sentence = "сөз " * 200 + "аягы."
+    assert leading_sentences(f"<p>{long_sentence} Кийинки.</p>", 50) == long_sentence.strip()
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_a_staff_written_short_answer_is_printed_whole(client, topic, language):
+    question = Question.objects.get(slug="refuse-sick-pay")
+    conclusion = {"ky": "Төлөм сөзсүз жүргүзүлөт.", "ru": "Выплата производится обязательно."}
+    filler = {"ky": "Кыска жооптун сүйлөмү. " * 14, "ru": "Короткий ответ. " * 20}
+    short = {language: filler[language] + conclusion[language]}
+    setattr(question, f"short_answer_{language}", short[language])
+    question.full_clean()
+    question.save()
+    page = html.unescape(client.get(f"/{language}/faq/sick-leave/sheet/").content.decode())
+    assert f">{short[language]}</p>" in page
+    assert len(short[language]) > 300  # longer than the old cut
+
+
+def test_a_missing_translation_of_the_short_answer_leaves_the_sheet_in_its_language(client, topic):
+    question = Question.objects.get(slug="refuse-sick-pay")
+    question.short_answer_ky = "Кыргызча кыска жооп."
+    question.save()
+    page = html.unescape(client.get("/ru/faq/sick-leave/sheet/").content.decode())
+    assert "Кыргызча кыска жооп." not in page
+    assert "<p>Нет, по статье 194 обязан.</p>" in page
+
+
+def test_the_short_answer_is_limited_with_a_message():
+    from django.core.exceptions import ValidationError
+
+    from faq.models import SHORT_ANSWER_MAX_LENGTH
+
+    question = QuestionFactory(short_answer_ky="а" * (SHORT_ANSWER_MAX_LENGTH + 1))
+    with pytest.raises(ValidationError) as error:
+        question.full_clean()
+    assert "short_answer_ky" in error.value.message_dict
 
 
 def test_an_edited_answer_shows_on_the_cached_sheet_at_once(client, topic):
