@@ -54,6 +54,11 @@ class QuestionAdmin(VersionAdmin, TabbedTranslationAdmin):
         (_("Publication"), {"fields": ("order", "is_published", "answer_checked_on")}),
     )
 
+    @property
+    def media(self):
+        # The short answer's limit, counted as staff type.
+        return super().media + forms.Media(css={"all": ["css/admin.css"]}, js=["js/admin_char_counter.js"])
+
     def save_model(self, request, obj, form, change):
         # The change form and the list's "published" boxes: a change of the tick is recorded
         # (editorial/services.py), and a question without an answer is not published.

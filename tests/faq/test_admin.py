@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
@@ -203,3 +205,13 @@ def test_staff_saving_in_the_russian_admin_does_not_copy_the_kyrgyz_answer(admin
     assert response.status_code == 302
     question.refresh_from_db()
     assert not question.answer_ru
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_the_short_answer_shows_its_limit_while_staff_type(admin_client, language):
+    from faq.models import SHORT_ANSWER_MAX_LENGTH
+
+    page = admin_client.get(f"/{language}/admin/faq/question/add/").content.decode()
+    for field in ("short_answer_ky", "short_answer_ru"):
+        assert re.search(rf'<textarea name="{field}"[^>]*maxlength="{SHORT_ANSWER_MAX_LENGTH}"', page)
+    assert "js/admin_char_counter" in page
