@@ -5,7 +5,9 @@ from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
@@ -15,7 +17,8 @@ from treebeard.forms import MoveNodeForm, movenodeform_factory
 
 from editorial import services
 from editorial.admin import EditorialAdmin, EditorialForm, transition_action
-from pages.models import LANGUAGE_CODES, TREE_POSITION_FIELDS, MenuItem, Page
+from pages import menus
+from pages.models import LANGUAGE_CODES, TREE_POSITION_FIELDS, MenuItem, MenuLocation, Page
 from unionsite import trees
 
 
@@ -153,6 +156,8 @@ class PageChoiceField(forms.ModelChoiceField):
 
 @admin.register(MenuItem)
 class MenuItemAdmin(TranslationAdmin):
+    # The list, with the header and footer above it as visitors will see them (pages/menus.py).
+    change_list_template = "admin/pages/menuitem/change_list.html"
     list_display = ("__str__", "location", "position", "target")
     list_display_links = ("__str__",)
     list_editable = ("position",)
@@ -172,6 +177,31 @@ class MenuItemAdmin(TranslationAdmin):
         ),
         (None, {"fields": ("label",)}),
     ]
+
+    def changelist_view(self, request, extra_context=None):
+        preview = menus.preview()
+        context = {
+            "menu_preview": [
+                {"location": location, "title": label, "entries": preview[location]}
+                for location, label in MenuLocation.choices
+            ],
+            "missing_sections": self.missing_sections(request),
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, context)
+
+    def missing_sections(self, request):
+        """The sections not in the header menu, each with the address of the form that adds it."""
+        can_add = self.has_add_permission(request)
+        add_url = reverse("admin:pages_menuitem_add")
+        position = menus.next_position(MenuLocation.HEADER)  # added at the end of the header
+        missing = []
+        for config in menus.missing_sections(MenuLocation.HEADER):
+            query = {"location": MenuLocation.HEADER, "section": config.index_url_name, "position": position}
+            missing.append(
+                {"label": config.nav_label, "add_url": f"{add_url}?{urlencode(query)}" if can_add else ""}
+            )
+        return missing
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "page":

@@ -1,8 +1,8 @@
 """The header and footer menus staff edit in the admin (pages.MenuItem), for base.html.
 
 One query per rendered page, made only when a template shows a menu (the admin's pages never
-do), and none for pages served from the page cache. Without header entries `header_menu` is
-empty and base.html shows the sections of the site instead.
+do), and none for pages served from the page cache. The sections of the site are entries of the
+header menu like any other (pages/menus.py); an empty header menu shows only the search link.
 """
 
 import logging
@@ -49,6 +49,7 @@ def menu_entries(request):
     except DatabaseError:
         # The database is down: the page says so, with the sections as its menu.
         logger.warning("Menus unavailable", exc_info=True)
+        menus[MenuLocation.HEADER] = section_entries(request)
         return menus
     sections = {config.index_url_name: config for config in registry.sections()}
     for item in items:
@@ -56,6 +57,20 @@ def menu_entries(request):
         if entry is not None:
             menus[item.location].append(entry)
     return {location: only_closest_current(entries) for location, entries in menus.items()}
+
+
+def section_entries(request):
+    """The sections of the site in the registry's order, for a header whose entries cannot be read."""
+    entries = []
+    match = getattr(request, "resolver_match", None)
+    for config in registry.sections():
+        try:
+            url = reverse(config.index_url_name)
+        except NoReverseMatch:
+            continue
+        is_current = bool(match and match.namespace == config.label)
+        entries.append(MenuEntry(url=url, label=str(config.nav_label), is_current=is_current))
+    return entries
 
 
 def only_closest_current(entries):
@@ -72,8 +87,9 @@ def only_closest_current(entries):
 
 
 def build_entry(request, item, sections):
+    """The entry `item` shows on the page `request` asked for (None: on no page, nothing current)."""
     language = get_language()
-    path = request.path
+    path = request.path if request is not None else ""
     label_language = shown_language(item, "label") if (item.label_ky or item.label_ru) else None
     if item.page_id:
         page = item.page

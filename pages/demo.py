@@ -10,8 +10,8 @@ target, and what exists is left as staff may have edited it.
 from django.utils import timezone
 
 from editorial import services
+from pages import menus
 from pages.models import MenuItem, MenuLocation, Page, PageType
-from unionsite import registry
 
 
 def paragraphs(*texts):
@@ -315,16 +315,19 @@ def load_pages(stdout):
 
 
 def load_menus(pages, stdout):
-    header = [{"section": config.index_url_name} for config in registry.sections()]
-    header += [{"page": pages["about"]}, {"page": pages["contacts"]}]
-    footer = [{"page": pages["join"]}, {"page": pages["contacts"]}, {"page": pages["functions"]}]
-    created = 0
+    """The sections, then "About the union" and "Contacts" in the header; three pages in the footer.
+
+    The sections' entries are those of the migration (pages/menus.py), made here only if the header
+    is empty (a flushed database); each page's entry is added after the menu's last one if missing.
+    """
+    created = menus.add_sections_to_empty_header()
+    header = [pages["about"], pages["contacts"]]
+    footer = [pages["join"], pages["contacts"], pages["functions"]]
     for location, entries in ((MenuLocation.HEADER, header), (MenuLocation.FOOTER, footer)):
-        for position, target in enumerate(entries, start=1):
-            _item, made = MenuItem.objects.get_or_create(
-                location=location, **target, defaults={"position": position * 10}
-            )
-            created += made
+        for page in entries:
+            if not MenuItem.objects.filter(location=location, page=page).exists():
+                MenuItem.objects.create(location=location, page=page, position=menus.next_position(location))
+                created += 1
     stdout.write(f"pages: {created} menu entries created\n")
 
 

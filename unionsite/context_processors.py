@@ -4,7 +4,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from unionsite import display, registry
+from unionsite import display
 from unionsite.links import site_origin
 
 # The display panel: (parameter, its label, ((value, token, visible text, full name), ...)).
@@ -87,7 +87,6 @@ def site(request):
     return {
         "site_languages": languages,
         "site_default_alternate": default_alternate,
-        "site_sections": registry.sections(),
         "site_origin": origin,
         "canonical_url": f"{origin}{request.path}",
         "display_classes": " ".join(display.html_classes(chosen)),
