@@ -50,6 +50,10 @@ class MultiplePhotoField(forms.FileField):
             raise ValidationError(errors)
         return files
 
+    def has_changed(self, initial, data):
+        # An empty <input multiple> posts an empty list: nothing added, nothing for the history.
+        return not self.disabled and any(data if isinstance(data, list | tuple) else [data])
+
 
 class ReportAdminForm(EditorialForm):
     upload_photos = MultiplePhotoField(

@@ -20,6 +20,7 @@ column without its constraint.
 
 import datetime
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
@@ -148,9 +149,21 @@ class LineField(_CleanOnSave, _FormValidatorsMixin, models.CharField):
     cleaner = staticmethod(single_line)
 
 
+class PlainTextFormField(forms.CharField):
+    """Line breaks as the site stores them: a browser posts a textarea's as CRLF, which would
+    make every multi-line field look changed (and be listed in the history) on every save."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
+
+
 class PlainTextField(_CleanOnSave, _FormValidatorsMixin, models.TextField):
     default_validators = [validate_plain_text]
     cleaner = staticmethod(without_controls)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": PlainTextFormField, **kwargs})
 
     @cached_property
     def validators(self):

@@ -6,6 +6,8 @@ CKEDITOR_* settings. Whatever the editor sends, the value is cleaned with an all
 so stored HTML is safe to render with `|safe`.
 """
 
+import re
+
 import nh3
 from ckeditor_uploader.fields import RichTextUploadingField, RichTextUploadingFormField
 from ckeditor_uploader.widgets import CKEditorUploadingWidget
@@ -66,8 +68,21 @@ class RichTextWidget(CKEditorUploadingWidget):
         return super().media + Media(js=["ckeditor/ckeditor/ckeditor.js", "js/editor-uploads.js"])
 
 
+def comparable_html(html):
+    """`html` as the site stores it, without the whitespace between blocks and the entities that
+    CKEditor writes back differently from what it was given: for telling a real change."""
+    html = sanitize_html(html).replace("\u00a0", " ").replace("&nbsp;", " ")
+    return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", html)).strip()
+
+
 class RichTextFormField(RichTextUploadingFormField):
     widget = RichTextWidget
+
+    def has_changed(self, initial, data):
+        # The editor re-serialises the text it is given; only a different text is a change.
+        if self.disabled:
+            return False
+        return comparable_html(initial or "") != comparable_html(data or "")
 
 
 class RichTextField(RichTextUploadingField):
