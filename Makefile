@@ -59,7 +59,7 @@ test-fast: install-dev
 fuzz: install-dev
 	FUZZ_PROFILE=long $(BIN)/python -m pytest tests/fuzz -p no:cacheprovider $(PYTEST_ARGS)
 
-# Retakes the screenshots of the editors' guides (docs/editors-guide.*.md) into docs/editors-guide/.
+# Retakes the screenshots of the staff guide (editorial/guide/) into editorial/static/editorial/guide/.
 guide-screenshots: install-dev browser-tools
 	UPDATE_GUIDE_SCREENSHOTS=1 CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest tests/browser/test_editors_guide.py -p no:cacheprovider
 

@@ -8,6 +8,8 @@ class DocumentsConfig(registry.ContentAppConfig):
     urls = "documents.urls"
     url_prefix = "documents/"
     verbose_name = _("Documents")
+    # The staff guide's page that its admin screens' help link opens (editorial/guide/).
+    guide_task = "documents"
     index_url_name = "documents:list"
     nav_label = _("Documents")
     position = 30

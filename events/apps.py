@@ -19,6 +19,8 @@ class EventsConfig(registry.ContentAppConfig):
     urls = "events.urls"
     url_prefix = "events/"
     verbose_name = _("Events")
+    # The staff guide's page that its admin screens' help link opens (editorial/guide/).
+    guide_task = "events"
     index_url_name = "events:upcoming"
     nav_label = _("Events")
     # After the news, before the FAQ, in the menu and on the home page.

@@ -8,6 +8,8 @@ class FaqConfig(registry.ContentAppConfig):
     urls = "faq.urls"
     url_prefix = "faq/"
     verbose_name = _("Questions and answers")
+    # The staff guide's page that its admin screens' help link opens (editorial/guide/).
+    guide_task = "questions"
     index_url_name = "faq:index"
     nav_label = _("Questions and answers")
     position = 20

@@ -8,6 +8,8 @@ class NewsConfig(registry.ContentAppConfig):
     urls = "news.urls"
     url_prefix = "news/"
     verbose_name = _("News")
+    # The staff guide's page that its admin screens' help link opens (editorial/guide/).
+    guide_task = "reports"
     index_url_name = "news:list"
     nav_label = _("News")
     position = 10

@@ -10,6 +10,8 @@ class PagesConfig(registry.ContentAppConfig):
     urls = "pages.urls"
     url_prefix = "pages/"
     verbose_name = _("Pages and menus")
+    # The staff guide's page that its admin screens' help link opens (editorial/guide/).
+    guide_task = "pages"
     share_label = _("Information")
     search_section = "pages.search.section"
     sitemaps = {"pages": "pages.sitemaps.PageSitemap"}

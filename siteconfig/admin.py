@@ -122,5 +122,6 @@ class HomeBlockInline(admin.TabularInline):
 
 @admin.register(HomePage)
 class HomePageAdmin(SingletonModelAdmin, TabbedTranslationAdmin):
+    guide_task = "home"
     fields = ("introduction", "motto")
     inlines = [AnnouncementInline, FeaturedItemInline, HomeBlockInline]

@@ -10,6 +10,8 @@ class SiteconfigConfig(AppConfig):
 
     name = "siteconfig"
     verbose_name = _("Site settings")
+    # The staff guide's page that its admin screens' help link opens (editorial/guide/).
+    guide_task = "settings"
     # The federation's editors keep the settings and the home page (editorial.groups; granted by
     # migration 0003). The singletons are never added or deleted.
     role_permissions = {

@@ -8,6 +8,8 @@ class StructureConfig(registry.ContentAppConfig):
     urls = "structure.urls"
     url_prefix = "structure/"
     verbose_name = _("Structure")
+    # The staff guide's page that its admin screens' help link opens (editorial/guide/).
+    guide_task = "structure"
     index_url_name = "structure:index"
     nav_label = _("Structure")
     position = 40

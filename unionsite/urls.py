@@ -34,6 +34,8 @@ urlpatterns += i18n_patterns(
     *registry.url_patterns(),
     path("", include("inbox.urls")),
     path("search/", include("search.urls")),
+    # The staff guide (editorial/guide/), in the admin's look, before the admin's catch-all.
+    path("admin/guide/", include("editorial.guide.urls")),
     path("admin/", admin.site.urls),
 )
 

@@ -1,13 +1,16 @@
-"""The editors' guide (docs/editors-guide.ky.md, docs/editors-guide.ru.md), walked in a browser.
+"""The staff guide (editorial/guide/, served at /<language>/admin/guide/), walked in a browser.
 
 Three tasks, in the Kyrgyz admin and again in the Russian one, at 1,280×800: a regional editor
 writes a report with two captioned photos and sends it for review; the reviewer publishes it; the
 reviewer answers a member's question and publishes the answer. Each step takes a screenshot of
 the admin screen and checks that the screen shows the labels the guide tells the editor to press,
-and that the guide quotes them, so a renamed button or a broken step fails here.
+and that the guide quotes them, so a renamed button or a broken step fails here. The other tasks
+get one screenshot each of the screen they explain, taken as a superuser, with the same checks;
+the report form's help link is followed to its guide page, which shows the screenshots.
 
 `UPDATE_GUIDE_SCREENSHOTS=1` (`make guide-screenshots`) writes the screenshots into
-docs/editors-guide/; otherwise they go to the test's tmp dir and docs/ is never written.
+editorial/static/editorial/guide/; otherwise they go to the test's tmp dir and the folder is never
+written.
 """
 
 import os
@@ -23,14 +26,16 @@ from editorial import groups
 from faq.models import IncomingQuestion, Question, Topic
 from news.models import Report
 from tests.browser.conftest import DESKTOP, ROOT
-from tests.browser.test_editor_day import jpeg_bytes, save_and_continue, staff
+from tests.browser.test_editor_day import PASSWORD, jpeg_bytes, save_and_continue, staff
 from tests.browser.test_journeys import log_into_admin, type_in_rich_text_editor, url_in
+from tests.inbox.factories import SubmissionFactory
 from tests.news.factories import CategoryFactory
 from tests.structure.factories import OrganisationFactory
 
 pytestmark = pytest.mark.browser
 
-GUIDE_DIR = ROOT / "docs" / "editors-guide"
+GUIDE_DIR = ROOT / "editorial" / "static" / "editorial" / "guide"
+GUIDE_TEXT_DIR = ROOT / "editorial" / "guide"
 UPDATE = os.environ.get("UPDATE_GUIDE_SCREENSHOTS") == "1"
 LANGUAGES = ("ky", "ru")
 
@@ -59,11 +64,24 @@ STEPS = {
     "06-question": ("incoming questions", "Create a draft FAQ entry from this question", "Go"),
     "07-answer": ("answer", "published", "Save"),
 }
+# The other tasks' screens: the screenshot's name, the screen and the labels the guide quotes.
+SCREENS = {
+    "08-page": ("admin:pages_page_add", ("kind of page", "Place in the tree", "Save")),
+    "09-menu": ("admin:pages_menuitem_add", ("section of the site", "label")),
+    "10-settings": ("admin:siteconfig_sitesettings_changelist", ("Names", "Contacts", "phones")),
+    "11-home": ("admin:siteconfig_homepage_changelist", ("introduction", "motto", "announcements")),
+    "12-event": ("admin:events_event_add", ("kind of event", "When and where", "start", "end")),
+    "13-inbox": ("admin:inbox_submission_changelist", ("status", "Save")),
+    "14-document": ("admin:documents_document_add", ("number", "date signed", "Agreement", "parties")),
+    "15-organisation": ("admin:structure_organisation_change", ("Figures", "members", "of them youth")),
+    "16-user": ("admin:auth_user_change", ("Permissions", "groups", "active")),
+}
 
 
 def labels(language, step):
+    msgids = STEPS[step] if step in STEPS else SCREENS[step][1]
     with translation.override(language):
-        return [gettext(msgid) for msgid in STEPS[step]]
+        return [gettext(msgid) for msgid in msgids]
 
 
 def shows(page, label):
@@ -195,16 +213,67 @@ def test_the_guides_steps_work_and_match_the_screens(
     problems = editor.problems + reviewer.problems + answerer.problems
     assert not problems, problems
 
-    # The guide shows every step's screenshot and quotes the labels the screens showed.
-    guide = (ROOT / "docs" / f"editors-guide.{language}.md").read_text(encoding="utf-8")
-    images = re.findall(r"!\[([^\]]*)\]\(([^)]+)\)", guide)
-    for alt, path in images:
-        assert alt.strip(), f"an image in the {language} guide has no alt text: {path}"
-        assert (ROOT / "docs" / path).is_file(), f"the {language} guide shows a missing image: {path}"
-    shown = {path for _alt, path in images}
-    for step in STEPS:
-        assert f"editors-guide/{language}-{step}.png" in shown, f"the {language} guide lacks step {step}"
+    # The report form's help link opens the guide's page for it, with its screenshots.
+    editor.goto(url_in(language, name="admin:news_report_add"))
+    editor.locator("#content-main .object-tools a.guide-link").click()
+    editor.wait_for_url(re.compile(rf"/{language}/admin/guide/reports/$"))
+    expect(editor.locator("h1")).to_have_text(guide_titles(language)["reports"])
+    pictures = editor.locator(".guide-page img")
+    expect(pictures).to_have_count(2)
+    assert all(editor.evaluate("[...document.images].map(image => image.naturalWidth > 0)"))
+    assert not editor.problems, editor.problems
+
+    assert_guide_quotes(language, STEPS)
+
+
+def guide_titles(language):
+    return {
+        path.stem: path.read_text(encoding="utf-8").partition("\n")[0].removeprefix("# ")
+        for path in (GUIDE_TEXT_DIR / language).glob("*.md")
+    }
+
+
+def assert_guide_quotes(language, steps):
+    """The guide shows every step's screenshot and quotes the labels the screens showed."""
+    guide = ""
+    shown = set()
+    for source in sorted((GUIDE_TEXT_DIR / language).glob("*.md")):
+        text = source.read_text(encoding="utf-8")
+        guide += text
+        for alt, path in re.findall(r"!\[([^\]]*)\]\(([^)]+)\)", text):
+            assert alt.strip(), f"an image in {source.name} ({language}) has no alt text: {path}"
+            assert (source.parent / path).resolve().is_file(), f"{source.name} shows a missing image: {path}"
+            shown.add((source.parent / path).resolve())
+    for step in steps:
+        assert GUIDE_DIR / f"{language}-{step}.png" in shown, f"the {language} guide lacks step {step}"
         for label in labels(language, step):
             assert f"«{capfirst(label)}»" in guide or f"«{label}»" in guide, (
                 f"the {language} guide does not quote «{label}» (step {step})"
             )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_other_tasks_screens_match_the_guide(language, talas, django_user_model, new_page, tmp_path):
+    """One screenshot of the screen each other task explains, as the superuser sees it."""
+    root = django_user_model.objects.create_superuser("root", "root@example.org", PASSWORD)
+    editor_user = staff(django_user_model, "editor", groups.REGIONAL_EDITOR, talas, language)
+    talas.members, talas.youth_members = 5400, 1200
+    talas.save()
+    SubmissionFactory(region=talas.region, language=language)
+    objects = {"15-organisation": [talas.pk], "16-user": [editor_user.pk]}
+    focus = {
+        "08-page": ".field-page_type",
+        "12-event": ".field-start",
+        "14-document": ".field-number",
+        "15-organisation": "#id_members",
+        "16-user": ".field-groups",
+    }
+    page = new_page(DESKTOP)
+    log_into_admin(page, language, root.username)
+    for step, (name, _labels) in SCREENS.items():
+        page.goto(url_in(language, name=name, args=objects.get(step, [])))
+        if step in focus:
+            page.locator(focus[step]).scroll_into_view_if_needed()
+        shoot(page, language, step, tmp_path)
+    assert not page.problems, page.problems
+    assert_guide_quotes(language, SCREENS)
