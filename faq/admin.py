@@ -1,17 +1,26 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Subquery
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.template.defaultfilters import linebreaksbr
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import formats, timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from reversion.admin import VersionAdmin
 
 from editorial import services
-from faq.models import IncomingQuestion, LegalReference, Question, Topic
+from faq.forms import CallBackForm, ReplyForm
+from faq.models import IncomingQuestion, LegalReference, Question, Reply, Topic
+from faq.services import record_call, reply_by_email
+from unionsite.links import site_origin
 
 
 @admin.register(Topic)
@@ -74,14 +83,35 @@ class IncomingQuestionActionForm(ActionForm):
     )
 
 
+def _when(moment):
+    return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
+
+
 @admin.register(IncomingQuestion)
 class IncomingQuestionAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "created_at", "status", "language", "organisation", "faq_question")
+    list_display = (
+        "__str__",
+        "created_at",
+        "status",
+        "answered_at",
+        "language",
+        "organisation",
+        "faq_question",
+    )
     list_filter = ("status", "language", "created_at")
     list_select_related = ("organisation", "faq_question")
     search_fields = ("text", "name", "contact", "staff_notes")
     date_hierarchy = "created_at"
-    readonly_fields = ("text", "name", "contact", "organisation", "language", "created_at", "ip_hash")
+    readonly_fields = (
+        "text",
+        "name",
+        "contact",
+        "organisation",
+        "language",
+        "created_at",
+        "ip_hash",
+        "reply_history",
+    )
     fields = (
         "text",
         "name",
@@ -90,6 +120,7 @@ class IncomingQuestionAdmin(admin.ModelAdmin):
         "language",
         "created_at",
         "status",
+        "reply_history",
         "staff_notes",
         "faq_question",
         "ip_hash",
@@ -101,6 +132,143 @@ class IncomingQuestionAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # Questions come from visitors through the form only.
         return False
+
+    def get_queryset(self, request):
+        # When the member was last replied to (a mail that was sent, or a call): a subquery, not
+        # a join with GROUP BY, so that the actions' SELECT ... FOR UPDATE still works.
+        last_reply = (
+            Reply.objects.filter(incoming_question=OuterRef("pk"), send_failure="")
+            .order_by("-replied_at", "-pk")
+            .values("replied_at")[:1]
+        )
+        return super().get_queryset(request).annotate(answered_at=Subquery(last_reply))
+
+    @admin.display(description=_("replied"), ordering="answered_at")
+    def answered_at(self, obj):
+        return _when(obj.answered_at) if obj.answered_at else "—"
+
+    @admin.display(description=_("replies"))
+    def reply_history(self, obj):
+        replies = list(obj.replies.select_related("replied_by")) if obj.pk else []
+        if not replies:
+            return gettext("No reply yet.")
+        rows = []
+        for reply in replies:
+            user = reply.replied_by
+            who = (user.get_full_name() or user.get_username()) if user else "—"
+            if reply.channel == Reply.Channel.PHONE:
+                result = gettext("called back")
+            elif reply.delivered:
+                result = gettext("sent")
+            else:
+                result = gettext("not sent: %(reason)s") % {"reason": reply.send_failure}
+            rows.append(
+                (
+                    _when(reply.replied_at),
+                    who,
+                    reply.get_channel_display(),
+                    result,
+                    linebreaksbr(reply.text or "—"),
+                )
+            )
+        head = format_html(
+            "<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            gettext("When"),
+            gettext("Who"),
+            gettext("Channel"),
+            gettext("Result"),
+            gettext("Text"),
+        )
+        body = format_html_join(
+            "",
+            '<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="reply-text">{}</td></tr>',
+            rows,
+        )
+        return format_html(
+            '<table class="reply-history"><thead>{}</thead><tbody>{}</tbody></table>', head, body
+        )
+
+    def get_urls(self):
+        reply = path(
+            "<path:object_id>/reply/",
+            self.admin_site.admin_view(self.reply_view),
+            name=f"{self.opts.app_label}_{self.opts.model_name}_reply",
+        )
+        return [reply, *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = dict(extra_context or {})
+        extra_context["reply_url"] = reverse(
+            f"{self.admin_site.name}:faq_incomingquestion_reply", args=[object_id]
+        )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def reply_view(self, request, object_id):
+        """Reply to the member: a mail in their language to an email contact, or the record of
+        a call back to a phone; either way a Reply is kept and the question is answered."""
+        incoming = self.get_object(request, unquote(object_id))
+        if incoming is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_change_permission(request, incoming):
+            raise PermissionDenied
+        change_url = reverse(f"{self.admin_site.name}:faq_incomingquestion_change", args=[incoming.pk])
+        channel = incoming.reply_channel
+        if channel is None:
+            self.message_user(
+                request,
+                _("The member left no phone or email, so there is nobody to reply to."),
+                messages.WARNING,
+            )
+            return HttpResponseRedirect(change_url)
+        form_class = ReplyForm if channel == Reply.Channel.EMAIL else CallBackForm
+        form = form_class(request.POST if request.method == "POST" else None)
+        if form.is_valid():
+            if channel == Reply.Channel.EMAIL:
+                self._send_reply(request, incoming, form)
+            else:
+                record_call(incoming, note=form.cleaned_data["note"], user=request.user)
+                self.message_user(
+                    request, _("The call back is recorded; the question is answered."), messages.SUCCESS
+                )
+            return HttpResponseRedirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Reply to the member"),
+            "subtitle": str(incoming),
+            "opts": self.opts,
+            "original": incoming,
+            "form": form,
+            "channel": channel,
+            "change_url": change_url,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/faq/incomingquestion/reply.html", context)
+
+    def _send_reply(self, request, incoming, form):
+        reply = reply_by_email(
+            incoming,
+            text=form.cleaned_data["text"],
+            faq_questions=form.cleaned_data["faq_questions"],
+            user=request.user,
+            origin=site_origin(request),
+        )
+        if reply.delivered:
+            self.message_user(
+                request,
+                _("The reply was sent to %(address)s; the question is answered.")
+                % {"address": incoming.reply_email},
+                messages.SUCCESS,
+            )
+        else:
+            self.message_user(
+                request,
+                _(
+                    "The reply could not be sent to %(address)s (%(reason)s). It is kept below with "
+                    "the reason and the question keeps its status: try again later, or call the member."
+                )
+                % {"address": incoming.reply_email, "reason": reply.send_failure},
+                messages.ERROR,
+            )
 
     @admin.action(description=_("Mark as answered"), permissions=["change"])
     def mark_answered(self, request, queryset):

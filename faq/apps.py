@@ -35,4 +35,7 @@ class FaqConfig(registry.ContentAppConfig):
     demo_featured = ("Question",)
     card_models = ("Question",)
     desk_sections = "faq.desk.sections"
-    private_models = ("IncomingQuestion",)
+    private_models = ("IncomingQuestion", "Reply")
+    # Members' questions and the replies to them are personal data: the inbox's daily purge
+    # (inbox/services.py) runs this too, deleting them after FAQ_QUESTION_RETENTION_DAYS.
+    personal_data_purge = "faq.services.purge_expired"

@@ -1,7 +1,8 @@
 from django import forms
+from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.utils.translation import gettext_lazy as _
 
-from faq.models import IncomingQuestion
+from faq.models import IncomingQuestion, Question
 from structure.models import Organisation, OrganisationKind
 from unionsite.text import visible_text
 
@@ -92,3 +93,60 @@ class AskQuestionForm(forms.ModelForm):
     @property
     def honeypot_filled(self):
         return bool(self.data.get("website", "").strip())
+
+
+REPLY_MAX_LENGTH = 10000
+
+
+class PublishedQuestionsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.topic.name} — {obj.question}"
+
+
+class ReplyForm(forms.Form):
+    """The admin's reply by email to a member's question (faq/admin.py, faq/services.py)."""
+
+    text = forms.CharField(
+        label=_("Reply"),
+        strip=False,
+        max_length=REPLY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 12, "cols": 80}),
+        help_text=_(
+            "Write in the member's language. The mail adds a greeting, the question, the links to "
+            "the FAQ answers chosen below and the union's signature."
+        ),
+        error_messages={"required": _("Write the reply before sending it.")},
+    )
+    faq_questions = PublishedQuestionsField(
+        Question.objects.none(),
+        required=False,
+        label=_("FAQ answers to link"),
+        help_text=_("Published answers only; the mail links to them in the member's language."),
+        widget=FilteredSelectMultiple(_("FAQ answers"), is_stacked=False),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["faq_questions"].queryset = Question.objects.published().select_related("topic")
+
+    def clean_text(self):
+        text = visible_text(self.cleaned_data["text"])
+        if not text:
+            raise forms.ValidationError(_("Write the reply before sending it."), code="required")
+        return text
+
+
+class CallBackForm(forms.Form):
+    """The admin's record that staff called the member back (faq/admin.py, faq/services.py)."""
+
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        required=False,
+        strip=False,
+        max_length=REPLY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 80}),
+        help_text=_("What you told the member, for your colleagues."),
+    )
+
+    def clean_note(self):
+        return visible_text(self.cleaned_data["note"])

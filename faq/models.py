@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -240,6 +241,14 @@ class LegalReference(models.Model):
         return self.question.get_absolute_url()
 
 
+class IncomingQuestionQuerySet(models.QuerySet):
+    def expired(self, now=None):
+        """What the retention period says must go: questions that arrived more than
+        FAQ_QUESTION_RETENTION_DAYS days before `now` (their replies go with them)."""
+        days = settings.FAQ_QUESTION_RETENTION_DAYS
+        return self.filter(created_at__lt=(now or timezone.now()) - timedelta(days=days))
+
+
 class IncomingQuestion(models.Model):
     """A question a visitor sent through the ask form. Staff only: never shown publicly.
 
@@ -292,6 +301,8 @@ class IncomingQuestion(models.Model):
         ),
     )
 
+    objects = IncomingQuestionQuerySet.as_manager()
+
     class Meta:
         constraints = fields.date_range_constraints(datetimes=("created_at",))
         ordering = ["-created_at", "-pk"]
@@ -301,3 +312,80 @@ class IncomingQuestion(models.Model):
     def __str__(self):
         text = " ".join(self.text.split())
         return text if len(text) <= 80 else f"{text[:79]}…"
+
+    @property
+    def reply_email(self):
+        """The contact when it is an email address (a reply can be mailed), else ""."""
+        contact = self.contact.strip()
+        try:
+            validate_email(contact)
+        except ValidationError:
+            return ""
+        return contact
+
+    @property
+    def reply_channel(self):
+        """How staff reply: by email to an address, by phone to anything else; None without a contact."""
+        if self.reply_email:
+            return Reply.Channel.EMAIL
+        return Reply.Channel.PHONE if self.contact.strip() else None
+
+
+class Reply(models.Model):
+    """A personal reply to an incoming question: a mail sent to the member, or a call back.
+
+    Personal data like the question: staff only, no public page (so no get_absolute_url), and
+    deleted with the question when its retention period ends (faq/services.py purge_expired).
+    """
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", pgettext_lazy("reply channel", "Email")
+        PHONE = "phone", pgettext_lazy("reply channel", "Phone call")
+
+    incoming_question = models.ForeignKey(
+        IncomingQuestion,
+        on_delete=models.CASCADE,
+        related_name="replies",
+        verbose_name=_("incoming question"),
+    )
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    text = fields.PlainTextField(
+        _("text"),
+        blank=True,
+        help_text=_("The reply mailed to the member, or the note on the call."),
+    )
+    faq_questions = models.ManyToManyField(
+        Question,
+        blank=True,
+        related_name="+",
+        verbose_name=_("FAQ answers linked"),
+        help_text=_("Published FAQ answers the mail links to, in the member's language."),
+    )
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("replied by"),
+    )
+    replied_at = fields.DateTimeField(_("replied at"), default=timezone.now)
+    send_failure = fields.PlainTextField(
+        _("sending failed"),
+        blank=True,
+        help_text=_("Why the mail could not be sent; empty when it was sent or for a call."),
+    )
+
+    class Meta:
+        constraints = fields.date_range_constraints(datetimes=("replied_at",))
+        ordering = ["replied_at", "pk"]
+        verbose_name = _("reply")
+        verbose_name_plural = _("replies")
+
+    def __str__(self):
+        return f"{self.get_channel_display()} {self.replied_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def delivered(self):
+        """True for a mail the server took and for a call; False for a mail that failed."""
+        return not self.send_failure

@@ -3,12 +3,14 @@
 import logging
 from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from editorial import mail
@@ -91,11 +93,26 @@ PURGE_OVERDUE = timedelta(days=2)
 PURGE_RUNS_KEPT = timedelta(days=90)
 
 
+def purge_other_apps(now):
+    """Run the personal-data purge every other installed app declares: an AppConfig's
+    `personal_data_purge`, the dotted path of `purge(now)` returning how many rows went (the FAQ's
+    questions asked through its form, with their replies). Return {app label: count}."""
+    deleted = {}
+    for app_config in apps.get_app_configs():
+        path = getattr(app_config, "personal_data_purge", "")
+        if path:
+            deleted[app_config.label] = import_string(path)(now)
+    for label, count in deleted.items():
+        logger.info("The personal-data purge deleted %d row(s) of %s.", count, label)
+    return deleted
+
+
 def purge_expired(now=None, dry_run=False, trigger=PurgeRun.Trigger.COMMAND):
     """Delete the submissions older than INBOX_RETENTION_DAYS; return how many there were.
 
     The admin's history of their changes (staff notes in the change messages) goes with them. The
-    run is recorded (PurgeRun) for the admin desk.
+    other apps' personal data past its own retention period goes in the same run
+    (`purge_other_apps`). The run is recorded (PurgeRun) for the admin desk.
     """
     now = now or timezone.now()
     expired = Submission.objects.expired(now)
@@ -109,6 +126,7 @@ def purge_expired(now=None, dry_run=False, trigger=PurgeRun.Trigger.COMMAND):
                 content_type=content_type, object_id__in=pks[start : start + 500]
             ).delete()
         deleted = Submission.objects.filter(pk__in=pks).delete()[0] if pks else 0
+        purge_other_apps(now)
         PurgeRun.objects.create(ran_at=now, deleted=deleted, trigger=trigger)
         PurgeRun.objects.filter(ran_at__lt=now - PURGE_RUNS_KEPT).delete()
     return deleted

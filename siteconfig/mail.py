@@ -28,9 +28,10 @@ def sender():
     return mailbox(name, address)
 
 
-def signature():
-    """Lines to end an email with: the federation's name and contacts (starting with "-- ")."""
-    with translation.override(settings.LANGUAGE_CODE):
+def signature(language=None):
+    """Lines to end an email with: the federation's name and contacts (starting with "-- "), in
+    `language` (a reply to a member in theirs), by default the site's default language."""
+    with translation.override(language or settings.LANGUAGE_CODE):
         site_settings = get_site_settings()
         lines = [site_settings.full_name]
         lines += [line.strip() for line in site_settings.address.splitlines() if line.strip()]

@@ -328,6 +328,11 @@ RATELIMIT_IP_META_KEY = os.environ.get("DJANGO_RATELIMIT_IP_META_KEY") or None
 # The "Join the union" and "Write to us" forms: submissions (personal data) are deleted this many
 # days after they arrive, by `manage.py purge_submissions` run daily from cron (README).
 INBOX_RETENTION_DAYS = int(os.environ.get("DJANGO_INBOX_RETENTION_DAYS", "365"))
+# The questions members ask through the FAQ form, with the replies staff sent them (personal data:
+# a name, a phone or an address), go as long after they arrived, by the same daily purge.
+FAQ_QUESTION_RETENTION_DAYS = int(
+    os.environ.get("DJANGO_FAQ_QUESTION_RETENTION_DAYS", str(INBOX_RETENTION_DAYS))
+)
 # Submissions per visitor's address across both forms (django-ratelimit's rate syntax).
 INBOX_RATE_LIMIT = os.environ.get("DJANGO_INBOX_RATE_LIMIT", "5/h")
 
