@@ -19,7 +19,7 @@ from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from editorial.models import PublicationStatus, Publishable, PublishableQuerySet
@@ -344,7 +344,9 @@ class MenuItem(models.Model):
 
     location = models.CharField(_("menu"), max_length=10, choices=MenuLocation.choices)
     position = models.PositiveSmallIntegerField(
-        _("position"), default=0, help_text=_("Smaller numbers come first in the menu.")
+        pgettext_lazy("place in a list", "position"),
+        default=0,
+        help_text=_("Smaller numbers come first in the menu."),
     )
     section = models.CharField(
         _("section of the site"),

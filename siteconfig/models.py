@@ -28,6 +28,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from solo.models import SingletonModel
 
 from unionsite import fields, registry
@@ -371,7 +372,7 @@ class FeaturedItem(models.Model):
     object_id = models.PositiveBigIntegerField(_("item"))
     target = GenericForeignKey("content_type", "object_id")
     position = models.PositiveSmallIntegerField(
-        _("position"), default=0, help_text=_("Smaller numbers come first.")
+        pgettext_lazy("place in a list", "position"), default=0, help_text=_("Smaller numbers come first.")
     )
 
     class Meta:
@@ -402,7 +403,7 @@ class HomeBlock(models.Model):
     )
     app_label = models.CharField(_("block"), max_length=100, choices=home_block_choices)
     position = models.PositiveSmallIntegerField(
-        _("position"), default=0, help_text=_("Smaller numbers come first.")
+        pgettext_lazy("place in a list", "position"), default=0, help_text=_("Smaller numbers come first.")
     )
     is_visible = models.BooleanField(_("shown"), default=True, help_text=_("Untick to hide the block."))
 

@@ -258,3 +258,13 @@ def test_federation_editors_may_change_the_settings():
         group.permissions.filter(content_type__app_label="siteconfig").values_list("codename", flat=True)
     )
     assert {"change_sitesettings", "change_homepage", "add_announcement", "add_featureditem"} <= codenames
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "job_title"), [("ky", "Орду", "Кызматы"), ("ru", "Порядок", "Должность")]
+)
+def test_a_place_in_a_list_is_not_called_a_job_title(admin_client, language, label, job_title):
+    for url in ("/admin/pages/menuitem/add/", "/admin/siteconfig/homepage/"):
+        page = admin_client.get(f"/{language}{url}").content.decode()
+        assert f">{label}" in page, url
+        assert f">{job_title}" not in page, url
