@@ -261,7 +261,7 @@ class IncomingQuestion(models.Model):
         REJECTED = "rejected", pgettext_lazy("question status", "Rejected")
 
     text = fields.PlainTextField(_("question"))
-    name = fields.LineField(_("name"), max_length=160, blank=True)
+    name = fields.LineField(pgettext_lazy("person", "name"), max_length=160, blank=True)
     contact = fields.LineField(
         _("contact"),
         max_length=200,

@@ -60,7 +60,7 @@ class Submission(models.Model):
         OTHER = "other", pgettext_lazy("workplace", "Other")
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    name = fields.LineField(_("name"), max_length=NAME_MAX_LENGTH)
+    name = fields.LineField(pgettext_lazy("person", "name"), max_length=NAME_MAX_LENGTH)
     workplace_type = models.CharField(
         _("workplace type"), max_length=20, choices=WorkplaceType.choices, blank=True
     )

@@ -7,6 +7,7 @@ SQLite through an FTS5 table; both are created by migrations for their database 
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Entry(models.Model):
@@ -28,7 +29,8 @@ class Entry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["section", "object_id"], name="search_entry_unique_item")
         ]
-        verbose_name_plural = "entries"
+        verbose_name = _("search index entry")
+        verbose_name_plural = _("search index entries")
 
     def __str__(self):
         return f"{self.section} {self.object_id}"
@@ -46,6 +48,10 @@ class Term(models.Model):
     # The word as written, in lower case, with its Kyrgyz letters: what "Did you mean" shows.
     shown = models.CharField(max_length=64)
     documents = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
 
     def __str__(self):
         return self.term

@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from unionsite import fields
@@ -176,7 +177,7 @@ class GoverningBodyMember(models.Model):
     body = models.ForeignKey(
         GoverningBody, on_delete=models.CASCADE, related_name="members", verbose_name=_("governing body")
     )
-    name = fields.LineField(_("name"), max_length=160)
+    name = fields.LineField(pgettext_lazy("person", "name"), max_length=160)
     position = fields.LineField(_("position"), max_length=255, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

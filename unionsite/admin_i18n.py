@@ -11,7 +11,15 @@
 - django-axes has no verbose app name ("Axes"), names its records in English ("Attempted Access:
   ...") and heads a column "Status";
 - Django's admin password form ends its help in English ("If disabled, the current password...");
-- the admin's yes/no icons carry the English alt texts "True"/"False".
+- the admin's yes/no icons carry the English alt texts "True"/"False";
+- django-reversion stores the history comment rendered in the language of the staff member who
+  saved ("Изменено Текст (на кыргызском)." read later in the Kyrgyz admin); it keeps Django's
+  record of the change instead, rendered in the reader's language when shown;
+- Select2, the admin's autocomplete picker, has no Kyrgyz: Django loads its messages only for the
+  languages it lists, so "ky" is listed, and static/admin/js/vendor/select2/i18n/ky.js is ours;
+- the language tabs of modeltranslation's forms are titled by the browser, which has no Kyrgyz
+  names of languages ("Kyrgyz", "Russian"): static/js/admin-language-names.js names them;
+- easy-thumbnails names its models in plain English ("source", "thumbnails").
 
 Every string here is in our catalogue (docs/translations.md).
 """
@@ -159,6 +167,59 @@ def install_link_names():
                 through.__str__ = lambda self, target=target: str(getattr(self, target))
 
 
+def install_reversion_comments():
+    """django-reversion renders the change message into the revision's comment when it is saved,
+    in the saver's language; keep the message as Django records it (JSON) instead, so that
+    `Revision.get_comment()` renders it, like the admin's own history, in the reader's language."""
+    from reversion import revisions
+    from reversion.admin import VersionAdmin
+
+    def keep_recorded_message(log):
+        def logged(self, request, obj, message):
+            entry = log(self, request, obj, message)
+            if revisions.is_active():
+                revisions.set_comment(entry.change_message)
+            return entry
+
+        return logged
+
+    VersionAdmin.log_addition = keep_recorded_message(VersionAdmin.log_addition)
+    VersionAdmin.log_change = keep_recorded_message(VersionAdmin.log_change)
+
+
+def install_select2_kyrgyz():
+    """Django's autocomplete widget asks for Select2's messages in the languages it knows only."""
+    from django.contrib.admin import widgets
+
+    widgets.SELECT2_TRANSLATIONS.setdefault("ky", "ky")
+
+
+def install_language_tab_names():
+    """Our names of the languages, loaded just before the script that builds the language tabs."""
+    from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
+
+    media = TabbedDjangoJqueryTranslationAdmin.Media
+    tabs = "modeltranslation/js/tabbed_translation_fields.js"
+    names = "js/admin-language-names.js"
+    if tabs in media.js and names not in media.js:
+        position = media.js.index(tabs)
+        media.js = (*media.js[:position], names, *media.js[position:])
+
+
+def install_thumbnail_names():
+    """easy-thumbnails names its models with plain strings, never translated."""
+    from easy_thumbnails.models import Source, Thumbnail, ThumbnailDimensions
+
+    names = [
+        (Source, _("source"), _("sources")),
+        (Thumbnail, _("thumbnail"), _("thumbnails")),
+        (ThumbnailDimensions, _("thumbnail dimensions"), _("thumbnail dimensions")),
+    ]
+    for model, name, plural in names:
+        model._meta.verbose_name = name
+        model._meta.verbose_name_plural = plural
+
+
 def install():
     from django.contrib.admin.templatetags import admin_list
     from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
@@ -168,6 +229,11 @@ def install():
     admin_list._boolean_icon = boolean_icon
 
     install_link_names()
+    install_reversion_comments()
+    install_select2_kyrgyz()
+    install_language_tab_names()
+    if apps.is_installed("easy_thumbnails"):
+        install_thumbnail_names()
 
     AdminPasswordChangeForm.usable_password_help_text = format_lazy(
         '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',

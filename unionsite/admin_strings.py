@@ -208,6 +208,14 @@ ADMIN_CORRECTIONS = [
     gettext_noop("Reset my password"),
     gettext_noop("All dates"),
     gettext_noop("Select %s"),
+    gettext_noop("Add %s"),
+    gettext_noop("Change %s"),
+    gettext_noop("View %s"),
+    gettext_noop("Successfully deleted %(count)d %(items)s."),
+    gettext_noop(
+        "Please enter the correct %(username)s and password for a staff account. Note that both fields "
+        "may be case-sensitive.",
+    ),
     gettext_noop("Select %s to change"),
     gettext_noop("Select %s to view"),
     gettext_noop("Time:"),

@@ -280,6 +280,9 @@ CKEDITOR_CONFIGS = {
         "filebrowserUploadMethod": "xhr",
         # No "Browse server" button: django-ckeditor's image browser runs inline scripts.
         "filebrowserBrowseUrl": "",
+        # The image dialog's preview wraps a sample text around the picture: CKEditor's is "Lorem
+        # ipsum…" in every language. The widget writes lazy strings in the page's language.
+        "image_previewText": _("This is how the text of the page will sit beside the picture."),
     }
 }
 SILENCED_SYSTEM_CHECKS = [

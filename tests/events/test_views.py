@@ -254,6 +254,22 @@ def test_calendar_is_an_accessible_table_monday_first(client):
     assert "Декабрь 2026" in ru
 
 
+@pytest.mark.parametrize(
+    ("language", "month", "day"),
+    [
+        ("ky", "Календарь: 2026-жылдын декабры", "14-декабры, дүйшөмбү"),
+        ("ru", "Календарь: Декабрь 2026 г.", "14 декабря, понедельник"),
+    ],
+)
+def test_calendar_writes_dates_in_the_languages_own_forms(client, language, month, day):
+    """Kyrgyz: the year in the genitive and the month in the possessive, the weekday after the date."""
+    html = client.get(f"/{language}/events/calendar/2026/12/").content.decode()
+    assert month in html
+    assert f'<span class="calendar-weekday">{day}</span>' in html
+    if language == "ky":
+        assert "Декабрь" not in html and "Дүйшөмбү, 14" not in html
+
+
 def test_calendar_lists_events_on_their_days_across_months(client, district):
     spanning = EventFactory(
         organisation=district,

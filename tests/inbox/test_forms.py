@@ -74,7 +74,7 @@ def test_join_page_shows_the_form_and_the_personal_data_notice_before_the_button
 @pytest.mark.parametrize(
     ("language", "heading", "purpose", "button"),
     [
-        ("ky", "Бизге жазыңыз", "сизге жооп берүү үчүн гана колдонот", "Билдирүүнү жөнөтүү"),
+        ("ky", "Бизге жазыңыз", "сизге жооп берүү үчүн гана колдонот", "Кайрылууну жөнөтүү"),
         ("ru", "Напишите нам", "только для того, чтобы ответить вам", "Отправить сообщение"),
     ],
 )
@@ -125,7 +125,7 @@ def test_join_is_stored_and_the_visitor_sees_what_happens_next(client, language,
 
 
 @pytest.mark.parametrize(
-    ("language", "heading"), [("ky", "Билдирүүңүз жөнөтүлдү"), ("ru", "Ваше сообщение отправлено")]
+    ("language", "heading"), [("ky", "Кайрылууңуз жөнөтүлдү"), ("ru", "Ваше сообщение отправлено")]
 )
 def test_message_is_stored_and_the_visitor_sees_the_confirmation(client, language, heading):
     response = send(client, "write", language, email="bakyt@example.kg", phone="")

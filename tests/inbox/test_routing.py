@@ -35,7 +35,7 @@ def test_a_join_from_osh_goes_to_the_osh_editors_only(
 def test_a_message_goes_to_its_regions_editors_and_names_its_kind(client, mailoutbox, naryn_editor):
     send(client, "write", "ky", region="naryn")
     assert mailoutbox[0].to == ["naryn@example.kg"]
-    assert "Сайт аркылуу билдирүү: Айгүл Асанова" in mailoutbox[0].subject
+    assert "Сайт аркылуу кайрылуу: Айгүл Асанова" in mailoutbox[0].subject
     assert "Сообщение через сайт" in mailoutbox[0].subject
     assert "Сайтта байланыш жок." in mailoutbox[0].body
 

@@ -24,7 +24,7 @@ def test_healthz_reports_a_broken_database(client):
 
 @pytest.mark.parametrize(
     ("language", "heading"),
-    [("ky", "Барак табылган жок"), ("ru", "Страница не найдена")],
+    [("ky", "Бет табылган жок"), ("ru", "Страница не найдена")],
 )
 def test_not_found_page_is_in_the_visitors_language(client, language, heading):
     response = client.get(f"/{language}/no-such-page/")

@@ -4,23 +4,31 @@ The crawl opens, as a superuser, the index, every app index, and for every regis
 changelist, add form, change form, history, delete confirmation and recover list, with the demo
 content (`load_demo`) and one row of each lockout model; then the password forms. It reads what a
 person sees: text, and the title, placeholder, aria-label and alt attributes, and button labels.
-Scripts, styles and form values (what editors typed) are not the interface and are left out.
+Scripts, styles and form values (what editors typed) are not the interface and are left out, but
+what the scripts will show is checked from what the page loads: Select2's messages in the
+autocomplete pickers, the titles of the language tabs and the editor's image-dialog sample text.
+The glossary's wrong forms (tests/unionsite/test_glossary.py) are looked for on every page too.
 """
 
 import contextlib
+import html as html_lib
 import io
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 import reversion
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
+
+from tests.unionsite.test_glossary import WRONG_IN_RUSSIAN, WRONG_ON_KYRGYZ_PAGES, glossary_problems
 
 pytestmark = pytest.mark.django_db
 
@@ -173,7 +181,60 @@ def crawl(client, language):
     return pages
 
 
-def problems_on(pages, language, username):
+GLOSSARY = {"ky": WRONG_ON_KYRGYZ_PAGES, "ru": WRONG_IN_RUSSIAN}
+
+SCRIPT_SOURCE = re.compile(r'<script\b[^>]*\bsrc="([^"]+)"')
+
+
+def script_strings(source):
+    """The texts a script would show: its string literals, without comments and `${…}` parts."""
+    source = re.sub(r"/\*.*?\*/", "", source, flags=re.S)
+    source = re.sub(r"(?m)^\s*//.*$", "", source)
+    literals = re.findall(r'"((?:[^"\\\n]|\\.)*)"|`([^`]*)`', source)
+    texts = [re.sub(r"\$\{[^}]*\}", " ", double or template) for double, template in literals]
+    return [text for text in texts if text != "use strict"]
+
+
+def static_source(url):
+    path = finders.find(re.sub(r"^/static/", "", url.split("?")[0]))
+    return Path(path).read_text(encoding="utf-8-sig") if path else ""
+
+
+def script_problems(html, language, catalogue):
+    """English that the page's scripts would show once they run (the crawl sees the page before)."""
+    problems = []
+    scripts = SCRIPT_SOURCE.findall(html)
+    if "admin-autocomplete" in html:
+        messages = [src for src in scripts if "/select2/i18n/" in src]
+        if not any(src.split("?")[0].endswith(f"/select2/i18n/{language}.js") for src in messages):
+            problems.append(f"Select2 pickers in English: no select2/i18n/{language}.js")
+        for src in messages:
+            english = set().union(*(latin_words(text) for text in script_strings(static_source(src))))
+            if english - {"select2", "i18n", language}:
+                problems.append(f"Select2 messages in English: {sorted(english)}")
+    paths = [src.split("?")[0] for src in scripts]
+    tabs = [i for i, path in enumerate(paths) if path.endswith("tabbed_translation_fields.js")]
+    if tabs:
+        names = [i for i, path in enumerate(paths) if path.endswith("js/admin-language-names.js")]
+        if not names or names[0] > tabs[0]:
+            problems.append("language tabs titled by the browser (Kyrgyz, Russian)")
+        for name in ("Kyrgyz", "Russian"):
+            if latin_words(str(catalogue.get(name, name))):
+                problems.append(f"language tab titled {name!r}")
+    for config in re.findall(r'data-config="([^"]*)"', html):
+        preview = json.loads(html_lib.unescape(config)).get("image_previewText") or "Lorem ipsum"
+        if latin_words(preview):
+            problems.append(f"editor image dialog shows {preview[:30]!r}")
+    return problems
+
+
+def javascript_catalogue(client, language):
+    page = client.get(f"/{language}/admin/jsi18n/").content.decode()
+    found = re.search(r"const newcatalog = (\{.*?\});\n", page, re.S)
+    return json.loads(found.group(1)) if found else {}
+
+
+def problems_on(pages, language, username, catalogue=None):
     problems = []
     for url, html in pages.items():
         assert f'lang="{language}"' in html, f"{url} is not marked as {language}"
@@ -185,6 +246,9 @@ def problems_on(pages, language, username):
         found = [word for word in wrong_language if re.search(rf"(?<!\w){word}(?!\w)", text)]
         if found:
             problems.append(f"{url}: words of the other language {found}")
+        glossary = glossary_problems(text, GLOSSARY[language])
+        problems += [f"{url}: write {term} ({line!r})" for _pattern, term, line in glossary]
+        problems += [f"{url}: {problem}" for problem in script_problems(html, language, catalogue or {})]
     return problems
 
 
@@ -199,12 +263,41 @@ def test_the_visible_text_reader_sees_what_a_person_sees():
     assert latin_words("ozgon-seminar editor@union.kg https://cbd.minjust.gov.kg PDF Ctrl") == set()
 
 
+def test_the_script_check_finds_english_the_scripts_would_show():
+    autocomplete = '<select class="admin-autocomplete" data-ajax--url="/x/"></select>'
+    select2 = '<script src="/static/admin/js/vendor/select2/i18n/{}.js"></script>'
+    tabs = '<script src="/static/modeltranslation/js/tabbed_translation_fields.js"></script>'
+    names = '<script src="/static/js/admin-language-names.js"></script>'
+    editor = '<textarea data-config="{}"></textarea>'
+    kyrgyz = {"Kyrgyz": "Кыргызча", "Russian": "Орусча"}
+    good = autocomplete + select2.format("ky") + names + tabs
+    good += editor.format(html_lib.escape(json.dumps({"image_previewText": "Беттин тексти"})))
+    assert script_problems(good, "ky", kyrgyz) == []
+    # No Kyrgyz Select2 file, English Select2 messages, tabs titled by the browser or in English,
+    # CKEditor's «Lorem ipsum»: each is found.
+    assert script_problems(autocomplete, "ky", kyrgyz)
+    assert script_problems(autocomplete + select2.format("ky") + select2.format("en"), "ky", kyrgyz)
+    assert script_problems(tabs + names, "ky", kyrgyz)
+    assert script_problems(names + tabs, "ky", {})
+    assert script_problems(editor.format(html_lib.escape(json.dumps({"language": "ky"}))), "ky", kyrgyz)
+    source = '/* Kyrgyz */ f(() => `Дагы ${n} белги`, "Эч нерсе")'
+    assert script_strings(source) == ["Дагы   белги", "Эч нерсе"]
+
+
+def test_the_glossary_check_reads_the_admin_pages():
+    kyrgyz = '<html lang="ky"><p>Бул баракты ачууга уруксатыңыз жок</p></html>'
+    russian = '<html lang="ru"><p>Рубрика изменена. Выделите и и нажмите</p></html>'
+    assert problems_on({"/ky/admin/x/": kyrgyz}, "ky", "admin")
+    assert problems_on({"/ru/admin/x/": russian}, "ru", "admin")
+
+
 @pytest.mark.parametrize("language", ["ky", "ru"])
 def test_every_admin_page_is_in_the_staff_members_language(client, admin_with_content, language):
     client.force_login(admin_with_content)
     pages = crawl(client, language)
     assert len(pages) > 60
-    problems = problems_on(pages, language, admin_with_content.username)
+    catalogue = javascript_catalogue(client, language)
+    problems = problems_on(pages, language, admin_with_content.username, catalogue)
     for url, html in pages.items():
         words = set(re.findall(r"[A-Za-z]+", visible_text(html))) & ENGLISH_ADMIN_WORDS
         if words:
@@ -280,3 +373,58 @@ def test_history_names_translated_fields_in_the_staff_members_language(
 def test_lockout_section_has_a_name_in_both_languages(admin_client):
     assert "Кирүүнү коргоо" in admin_client.get("/ky/admin/").content.decode()
     assert "Защита входа" in admin_client.get("/ru/admin/").content.decode()
+
+
+def untranslated_model_names(models, language):
+    """The models whose name or plural name stays English (or untranslated) in `language`."""
+    names = []
+    with translation.override(language):
+        for model in models:
+            for name in (model._meta.verbose_name, model._meta.verbose_name_plural):
+                if not re.search(r"[а-яёөүң]", str(name), re.I):
+                    names.append(f"{model._meta.label}: {name}")
+    return names
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_every_installed_model_has_a_translated_name(language):
+    """Permissions («Издөө сөзү: кошо алат»), history and delete pages name every model, third-party too."""
+    from django.apps import apps
+
+    assert not untranslated_model_names(apps.get_models(include_auto_created=True), language)
+
+
+def test_the_model_name_check_finds_an_english_name():
+    class Meta:
+        label = "search.Term"
+        verbose_name = "term"
+        verbose_name_plural = "terms"
+
+    class Term:
+        _meta = Meta
+
+    assert untranslated_model_names([Term], "ky") == ["search.Term: term", "search.Term: terms"]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("ky", "Аталышы (орусча) өзгөртүлдү."), ("ru", "Изменено Заголовок (на русском).")],
+)
+def test_history_saved_in_one_admin_language_reads_in_the_others(rf, admin_user, language, expected):
+    """django-reversion keeps Django's record of the change, not the saver's rendering of it."""
+    from reversion.models import Version
+
+    from news.admin import ReportAdmin
+    from news.models import Report
+    from tests.news.factories import ReportFactory
+
+    report = ReportFactory()
+    model_admin = ReportAdmin(Report, admin.site)
+    request = rf.post("/ru/admin/news/report/")
+    request.user = admin_user
+    with translation.override("ru"), reversion.create_revision():
+        report.save()
+        model_admin.log_change(request, report, [{"changed": {"fields": ["Title [ru]"]}}])
+    revision = Version.objects.get_for_object(report).first().revision
+    with translation.override(language):
+        assert revision.get_comment() == expected

@@ -115,7 +115,7 @@ def test_ckeditor_has_our_kyrgyz_language_and_loads_it():
     path, kyrgyz = ckeditor_language("ky")
     assert str(BASE_DIR / "static") in path
     assert kyrgyz["basicstyles"]["bold"] == "Калың"
-    assert kyrgyz["format"]["tag_h2"] == "2-баш аты"
+    assert kyrgyz["format"]["tag_h2"] == "2-деңгээлдеги аталыш"
     assert kyrgyz["link"]["toolbar"] == "Шилтеме"
     assert kyrgyz["table"]["toolbar"] == "Таблица"
     config = Path(finders.find("ckeditor/ckeditor/config.js")).read_text()
@@ -164,3 +164,45 @@ def test_ckeditor_toolbar_and_dialogs_have_no_english(code):
                  if re.search(r"[а-яё]{4,}", str(value), re.I)]  # fmt: skip
         changed = sum(1 for value, original in pairs if value != original)
         assert changed / len(pairs) > 0.9
+
+
+@pytest.mark.parametrize(
+    ("language", "sample"),
+    [("ky", "Беттин тексти сүрөттүн жанында"), ("ru", "Так текст страницы расположится")],
+)
+def test_the_image_dialog_previews_a_text_in_the_editors_language(admin_client, language, sample):
+    """CKEditor's image dialog wraps "Lorem ipsum…" around the picture unless told otherwise."""
+    import html
+
+    page = admin_client.get(f"/{language}/admin/news/report/add/").content.decode()
+    configs = [json.loads(html.unescape(config)) for config in re.findall(r'data-config="([^"]*)"', page)]
+    assert configs
+    for config in configs:
+        assert config["image_previewText"].startswith(sample)
+
+
+@pytest.mark.parametrize(
+    ("language", "tooltip"), [("ky", ["Кыргызча", "Орусча"]), ("ru", ["Кыргызский", "Русский"])]
+)
+def test_the_language_tabs_are_named_in_the_admin_language(admin_client, language, tooltip):
+    """The tabs' titles come from static/js/admin-language-names.js, loaded before modeltranslation's."""
+    page = admin_client.get(f"/{language}/admin/news/report/add/").content.decode()
+    names, tabs = page.find("js/admin-language-names.js"), page.find("tabbed_translation_fields.js")
+    assert -1 < names < tabs
+    catalogue = served_catalogue(admin_client, language)
+    assert [catalogue["Kyrgyz"], catalogue["Russian"]] == tooltip
+
+
+def test_the_kyrgyz_admin_loads_select2_in_kyrgyz():
+    from django.contrib.admin.widgets import AutocompleteSelect
+    from django.utils import translation
+
+    from news.models import Report
+
+    field = Report._meta.get_field("category")
+    with translation.override("ky"):
+        widget = AutocompleteSelect(field, admin_site=None)
+        assert "admin/js/vendor/select2/i18n/ky.js" in str(widget.media)
+    select2 = Path(finders.find("admin/js/vendor/select2/i18n/ky.js")).read_text(encoding="utf-8")
+    assert 'define("select2/i18n/ky"' in select2
+    assert "Эч нерсе табылган жок" in select2 and "Баарын алып салуу" in select2
