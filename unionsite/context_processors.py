@@ -35,6 +35,22 @@ DISPLAY_PANEL = (
 )
 
 
+# How the folded panel names a setting that differs from the standard version, where the
+# option's own full name above is empty.
+DISPLAY_SUMMARY_NAMES = {"noimg": _("Images hidden"), "spaced": _("Wide letter spacing")}
+
+
+def _display_summary(chosen):
+    """The reader's current choices, in words, for the folded panel: ["Largest text", "White on black"]."""
+    names = []
+    for parameter, _label, options in DISPLAY_PANEL:
+        token = chosen.get(parameter, "")
+        if token:
+            titles = {option_token: title for _value, option_token, _text, title in options}
+            names.append(titles[token] or DISPLAY_SUMMARY_NAMES[token])
+    return names
+
+
 def _display_panel(request, chosen, path):
     url = reverse("set_display")
     groups = []
@@ -92,6 +108,8 @@ def site(request):
         "display_classes": " ".join(display.html_classes(chosen)),
         "display_custom": bool(chosen),
         "display_panel": _display_panel(request, chosen, path) if chosen else [],
+        "display_summary": _display_summary(chosen),
+        "display_panel_anchor": display.PANEL_ANCHOR,
         "display_on_url": f"{display_url}?{urlencode({'size': '2', 'contrast': 'bw', 'next': path})}",
         "display_reset_url": f"{display_url}?{urlencode({'reset': '1', 'next': path})}",
     }

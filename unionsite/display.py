@@ -44,6 +44,9 @@ SPACINGS = ("spaced",)
 # The settings in their canonical order: (name, non-default tokens).
 GROUPS = (("size", SIZES), ("contrast", CONTRASTS), ("images", IMAGES), ("spacing", SPACINGS))
 LEGACY_MODE = "size2.contrast-bw"
+# The id of the settings inside the display panel (templates/base.html); the panel is folded to
+# one line showing the current choice, and opens when an address points here.
+PANEL_ANCHOR = "display-settings"
 # A real value is under 40 characters; anything much longer is not worth parsing.
 MAX_COOKIE_LENGTH = 100
 

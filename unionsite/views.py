@@ -72,8 +72,14 @@ DISPLAY_PARAMETERS = {
 
 
 def _display_response(request, chosen):
-    response = HttpResponseRedirect(_safe_next_url(request) or reverse("home"))
+    target = _safe_next_url(request) or reverse("home")
     value = display.serialise(chosen)
+    if value and "#" not in target:
+        # Back on the page, the folded display panel opens at its settings (a browser opens a
+        # closed <details> that holds the target of the address): the reader may go on choosing.
+        # On the next page it is folded to one line again.
+        target += f"#{display.PANEL_ANCHOR}"
+    response = HttpResponseRedirect(target)
     if value:
         response.set_cookie(
             settings.DISPLAY_COOKIE_NAME,

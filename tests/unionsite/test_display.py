@@ -96,7 +96,8 @@ def test_hostile_cookie_never_reaches_the_page(client):
 def test_each_setting_changes_alone_and_the_others_are_kept(client):
     response = client.get("/display/", {"size": "3", "next": "/ru/news/"})
     assert response.status_code == 302
-    assert response["Location"] == "/ru/news/"
+    # Back on the page with the display panel open at its settings, to go on choosing.
+    assert response["Location"] == "/ru/news/#display-settings"
     assert response.cookies["display"].value == "size3"
     assert response.cookies["display"]["samesite"] == "Lax"
 
@@ -152,7 +153,7 @@ def test_unknown_values_are_a_400_in_the_readers_language_and_change_nothing(cli
 def test_next_never_leaves_the_site(client, next_url):
     response = client.get("/display/", {"size": "2", "next": next_url})
     assert response.status_code == 302
-    assert response["Location"] == "/ky/"
+    assert response["Location"] == "/ky/#display-settings"
     assert response.cookies["display"].value == "size2"
 
 
@@ -165,7 +166,7 @@ def test_unknown_parameters_are_ignored_and_post_is_refused(client):
 
 def test_old_low_vision_urls_switch_the_new_mode(client):
     response = client.get("/low-vision/on/", {"next": "/ky/search/"})
-    assert response["Location"] == "/ky/search/"
+    assert response["Location"] == "/ky/search/#display-settings"
     assert response.cookies["display"].value == "size2.contrast-bw"
     assert {"display-size2", "display-contrast-bw"} <= html_classes(client.get("/ky/search/"))
     response = client.get("/low-vision/off/", {"next": "/ky/"})
@@ -203,3 +204,14 @@ def test_alternates_include_x_default_pointing_at_kyrgyz(client):
     assert '<link rel="alternate" hreflang="ky" href="http://testserver/ky/faq/">' in content
     assert '<link rel="alternate" hreflang="ru" href="http://testserver/ru/faq/">' in content
     assert '<link rel="alternate" hreflang="x-default" href="http://testserver/ky/faq/">' in content
+
+
+def test_the_panel_is_folded_to_one_line_naming_the_current_choice(client):
+    client.cookies["display"] = "size3.noimg.spaced"
+    content = client.get("/ru/").content.decode()
+    folded = re.search(r'<details class="display-fold">\s*<summary[^>]*>(.*?)</summary>', content, re.S)
+    assert folded, "the panel is a closed <details>"
+    summary = re.sub(r"<[^>]+>", "", folded.group(1))
+    assert "Очень крупный шрифт" in summary and "Изображения скрыты" in summary and "Широкий" in summary
+    # A choice brings the reader back to the settings, which the browser then unfolds.
+    assert 'id="display-settings"' in content
