@@ -126,6 +126,7 @@ def test_display_panel_changes_one_setting_at_a_time_and_resets(demo, phone_page
     phone_page.locator(".display-option-contrast-wb").click()
     phone_page.locator(".display-option-images-off").click()
     phone_page.locator(".display-option-size-3").click()
+    phone_page.wait_for_load_state()  # the stylesheet too, before reading the colours
     classes = html.get_attribute("class").split()
     assert {"display-size3", "display-contrast-wb", "display-noimg"} <= set(classes)
     background = phone_page.evaluate("getComputedStyle(document.body).backgroundColor")
