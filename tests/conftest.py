@@ -1,6 +1,7 @@
 import fcntl
 import hashlib
 import os
+import sqlite3
 import threading
 import time
 
@@ -58,6 +59,78 @@ def _keep_the_group_in_the_node_id(config, items):
         from _pytest.nodeid import NodeId
 
         item._id = NodeId.parse(f"{nodeid}@{'_'.join(sorted(names))}")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory, worker_id):
+    """Overrides pytest-django's: in a parallel run on SQLite, one worker migrates for all of them.
+
+    pytest-django creates each worker's test database (an in-memory SQLite per process) by running
+    every migration: about 80 of them, 20 to 40 s of CPU each time, and the workers all do it at the
+    same moment at the start of the run, on two cores. The first worker to get here runs them and
+    saves the migrated database to a file under the run's base temporary folder; the others copy
+    that file into their own database (milliseconds). Every migration still runs once per run, as in
+    a serial run; PostgreSQL and one-process runs are left as they are.
+    """
+    from django.core import management
+    from django.db import connections
+
+    if worker_id == "master":
+        yield
+        return
+    saved = tmp_path_factory.getbasetemp().parent / "migrated-database"
+    saved.mkdir(exist_ok=True)
+    call_command_as_is = management.call_command
+
+    def call_command(name, *args, **options):
+        connection = connections[options.get("database", "default")]
+        if name != "migrate" or connection.vendor != "sqlite" or not connection.is_in_memory_db():
+            return call_command_as_is(name, *args, **options)
+        path = saved / f"{connection.alias}.sqlite3"
+        with open(saved / f"{connection.alias}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            connection.ensure_connection()
+            if path.exists():
+                copy = sqlite3.connect(path)
+                copy.backup(connection.connection)
+                copy.close()
+                return None
+            result = call_command_as_is(name, *args, **options)
+            partial = path.with_name(f"{path.name}.{os.getpid()}")
+            copy = sqlite3.connect(partial)
+            connection.connection.backup(copy)
+            copy.close()
+            partial.replace(path)
+            return result
+
+    management.call_command = call_command
+    yield
+    management.call_command = call_command_as_is
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite_file(django_db_setup, tmp_path_factory, worker_id):
+    """The SQLite file of the database as the migrations left it, in a parallel run; else None.
+
+    For a test that sets up a database for a server of its own (tests/security/test_live_probe.py)
+    instead of running every migration again in a subprocess.
+    """
+    path = tmp_path_factory.getbasetemp().parent / "migrated-database" / "default.sqlite3"
+    return path if worker_id != "master" and path.is_file() else None
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashes():
+    """MD5 password hashes in the test process, as Django's testing docs advise.
+
+    The production hasher (PBKDF2, a million iterations) costs about half a second of CPU per hash,
+    and pytest-django's admin_user, each create_user(password=...) and each client.login() make one.
+    No test here checks the hasher's strength; the servers the suite starts in subprocesses
+    (tests/security/test_live_probe.py, tests/performance/test_shared_cache.py) keep the production
+    settings.
+    """
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -204,13 +277,28 @@ def _fresh_cache(_caches_in_tmp):
     counts.clear()
 
 
-@pytest.fixture
-def collected_static(tmp_path):
-    """Static files collected as in production: hashed names, compressed, served by WhiteNoise."""
+@pytest.fixture(scope="session")
+def _static_collected_once(tmp_path_factory, worker_id):
+    """collectstatic as in production, once per run: hashing and compressing every file (gzip and
+    Brotli) costs 10-20 s of CPU. In a parallel run the first worker collects into the run's base
+    temporary folder and the others use that folder; the tests only read it."""
     storages = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     }
-    with override_settings(STORAGES=storages, STATIC_ROOT=tmp_path / "static"):
-        call_command("collectstatic", interactive=False, verbosity=0)
+    base = tmp_path_factory.getbasetemp()
+    folder = base / "collected-static" if worker_id == "master" else base.parent / "collected-static"
+    with open(folder.with_name("collected-static.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (folder / "staticfiles.json").is_file():  # the manifest is written last
+            with override_settings(STORAGES=storages, STATIC_ROOT=folder):
+                call_command("collectstatic", interactive=False, verbosity=0)
+    return storages, folder
+
+
+@pytest.fixture
+def collected_static(_static_collected_once):
+    """Static files collected as in production: hashed names, compressed, served by WhiteNoise."""
+    storages, folder = _static_collected_once
+    with override_settings(STORAGES=storages, STATIC_ROOT=folder):
         yield
