@@ -5,6 +5,8 @@ Playwright's own browser download is never used. Where the browser is missing, t
 with the reason on a developer machine and fail in CI (CI=true).
 """
 
+import contextlib
+import fcntl
 import io
 import os
 import shutil
@@ -148,11 +150,14 @@ def _media_in_tmp(settings, demo_media):
 
 
 @pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker, demo_media):
-    """The demo content, loaded once per session and kept as a copy of the SQLite database.
+def demo_snapshot(django_db_setup, django_db_blocker, demo_media, tmp_path_factory, worker_id):
+    """The demo content, loaded once per run and kept as a copy of the SQLite database.
 
-    `load_demo` generates photos and documents and takes about ten seconds; restoring the copy
-    takes milliseconds. On another database engine each test loads the demo content itself.
+    `load_demo` generates photos and documents and takes ten seconds or more; restoring the copy
+    takes milliseconds. In a parallel run the first worker to get here loads it and leaves the
+    copy and its media in the run's base temporary folder; the others restore those (every worker's
+    database was migrated alike, tests/conftest.py). On another database engine each test loads
+    the demo content itself.
     """
     from django.core.management import call_command
     from django.db import connection
@@ -161,14 +166,39 @@ def demo_snapshot(django_db_setup, django_db_blocker, demo_media):
     if connection.vendor != "sqlite":
         yield None
         return
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
-        call_command("load_demo", stdout=io.StringIO())
-        connection.ensure_connection()
-        snapshot = sqlite3.connect(":memory:")
-        connection.connection.backup(snapshot)
-        call_command("flush", interactive=False, verbosity=0)
+    shared = None if worker_id == "master" else tmp_path_factory.getbasetemp().parent / "demo-snapshot"
+    snapshot = sqlite3.connect(":memory:")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media), _held(shared):
+        if shared is not None and (shared / "done").exists():
+            saved = sqlite3.connect(shared / "demo.sqlite3")
+            saved.backup(snapshot)
+            saved.close()
+            shutil.copytree(shared / "media", demo_media, dirs_exist_ok=True)
+        else:
+            call_command("load_demo", stdout=io.StringIO())
+            connection.ensure_connection()
+            connection.connection.backup(snapshot)
+            call_command("flush", interactive=False, verbosity=0)
+            if shared is not None:
+                saved = sqlite3.connect(shared / "demo.sqlite3")
+                snapshot.backup(saved)
+                saved.close()
+                shutil.copytree(demo_media, shared / "media", dirs_exist_ok=True)
+                (shared / "done").touch()
     yield snapshot
     snapshot.close()
+
+
+@contextlib.contextmanager
+def _held(folder):
+    """The lock of a folder shared by the workers (none for None), released on leaving."""
+    if folder is None:
+        yield
+        return
+    folder.mkdir(exist_ok=True)
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 @pytest.fixture
