@@ -2,7 +2,9 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.db.models import Q
+from django.test.utils import override_settings
 
 from faq import demo
 from faq.models import LegalReference, Question, Topic
@@ -52,9 +54,20 @@ def test_demo_content_works_without_the_document_library(monkeypatch):
     assert not LegalReference.objects.filter(document__isnull=False).exists()
 
 
-@pytest.mark.parametrize("language", ["ky", "ru"])
-def test_demo_pages_render(client, language):
-    call_command("load_demo", stdout=io.StringIO())
-    question = Question.objects.published().select_related("topic").first()
-    for url in [f"/{language}/faq/", question.topic.get_absolute_url(), question.get_absolute_url()]:
-        assert client.get(url.replace("/ky/", f"/{language}/")).status_code == 200
+@pytest.fixture(scope="class")
+def demo_content(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo content, loaded once for the tests of a class in a transaction rolled back after
+    them (as tests/search/test_judged_set.py does): `load_demo` costs 10 s of CPU or more."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        call_command("load_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+class TestDemoPages:
+    @pytest.mark.parametrize("language", ["ky", "ru"])
+    def test_demo_pages_render(self, demo_content, client, language):
+        question = Question.objects.published().select_related("topic").first()
+        for url in [f"/{language}/faq/", question.topic.get_absolute_url(), question.get_absolute_url()]:
+            assert client.get(url.replace("/ky/", f"/{language}/")).status_code == 200
