@@ -11,6 +11,7 @@ import io
 import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -212,7 +213,17 @@ def demo(transactional_db, demo_snapshot):
         call_command("load_demo", stdout=io.StringIO())
         return
     connection.ensure_connection()
-    demo_snapshot.backup(connection.connection)
+    # The live server's thread reads the same in-memory database: a request the previous test left
+    # running holds it for a moment ("destination database is in use"), so wait for it, up to 20 s.
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            demo_snapshot.backup(connection.connection)
+            break
+        except sqlite3.OperationalError as error:
+            if "in use" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
     ContentType.objects.clear_cache()
 
 
