@@ -167,7 +167,7 @@ def test_topic_may_not_take_the_address_of_the_ask_page(admin_client):
     }
     response = admin_client.post("/ky/admin/faq/topic/add/", data)
     assert response.status_code == 200
-    assert "«ask» — суроо-жооптордун башка барагынын дареги" in response.content.decode()
+    assert "«ask» — суроо-жооптордун башка бетинин дареги" in response.content.decode()
 
 
 @pytest.mark.parametrize("language", ["ky", "ru"])
