@@ -27,7 +27,8 @@ def table_rows(html, language):
     """{slug: (label, members, youth, primary)} from the "Show as table" table."""
     pattern = (
         rf'<th scope="row"><a href="/{language}/structure/([\w-]+)/"[^>]*>([^<]+)</a></th>'
-        r'<td class="number">([^<]+)</td><td class="number">([^<]+)</td><td class="number">([^<]+)</td>'
+        r'<td class="number"[^>]*>([^<]+)</td><td class="number"[^>]*>([^<]+)</td>'
+        r'<td class="number"[^>]*>([^<]+)</td>'
     )
     return {
         slug: (label, number(members), number(youth), number(primary))
