@@ -64,3 +64,14 @@
     }
   }
 })();
+
+// After a display choice the site sends the reader back to #display-settings: open the folded
+// panel there (some browsers open a <details> holding the target themselves, not all).
+(function () {
+  "use strict";
+  var anchor = window.location.hash ? document.getElementById(window.location.hash.slice(1)) : null;
+  var fold = anchor && anchor.closest ? anchor.closest("details.display-fold") : null;
+  if (fold && !fold.open) {
+    fold.open = true;
+  }
+})();

@@ -121,7 +121,7 @@ def test_display_panel_changes_one_setting_at_a_time_and_resets(demo, phone_page
     assert "display-contrast-bw" in html.get_attribute("class")
     # Back on the same page, with the display panel open at its settings.
     assert phone_page.url.endswith("/ky/news/#display-settings")
-    assert phone_page.locator(".display-option-contrast-wb").is_visible()
+    phone_page.locator(".display-option-contrast-wb").wait_for(state="visible", timeout=5000)
 
     phone_page.locator(".display-option-contrast-wb").click()
     phone_page.locator(".display-option-images-off").click()
