@@ -75,7 +75,7 @@ def too_deep_message(deepest, limit):
     ) % {"depth": deepest, "limit": limit}
 
 
-class OrganisationForm(MoveNodeForm):
+class OrganisationForm(trees.AddBesideUnderParentMixin, MoveNodeForm):
     """treebeard's form with its place in the tree refused, with a message, where the tree is full."""
 
     def clean(self):

@@ -9,6 +9,7 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
+from treebeard.forms import MoveNodeForm
 
 CHILD_POSITIONS = {"first-child", "last-child", "sorted-child"}
 
@@ -66,3 +67,28 @@ class KeepChildrenOnDeleteMixin:
                     format_html('{}: <a href="{}">{}</a>', capfirst(opts.verbose_name), url, child)
                 )
         return deleted, model_count, perms_needed, protected
+
+
+class AddBesideUnderParentMixin:
+    """For a form based on treebeard's MoveNodeForm: a new node placed beside another is added
+    under its real parent, then moved.
+
+    treebeard adds a new node as the reference's child first: beside a node on the deepest level
+    that passes through a level the tree does not hold (PathOverflow, a 500).
+    """
+
+    def save(self, commit=True):
+        reference = self.cleaned_data.get("treebeard_ref_node")
+        position = self.cleaned_data.get("treebeard_position")
+        if not (self.instance._state.adding and reference and position not in CHILD_POSITIONS):
+            return super().save(commit=commit)
+        del self.cleaned_data["treebeard_ref_node"], self.cleaned_data["treebeard_position"]
+        manager = type(self.instance).objects
+        parent = parent_for(reference, position)
+        if parent is None:
+            self.instance = manager.add_root(instance=self.instance)
+        else:
+            self.instance = manager.add_child(parent, instance=self.instance)
+        manager.move(self.instance, reference, pos=position)
+        self.instance.refresh_from_db()
+        return super(MoveNodeForm, self).save(commit=commit)

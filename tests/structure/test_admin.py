@@ -175,3 +175,29 @@ def test_governing_body_admin_edits_members_inline(admin_client, small_tree):
     page = admin_client.get(f"/ru/admin/structure/governingbody/{body.pk}/change/").content.decode()
     assert 'name="members-0-name_ky"' in page and 'name="members-0-position_ru"' in page
     assert "Джамиля Проверкина" in page
+
+
+@pytest.mark.parametrize("position", ["left", "right"])
+def test_a_new_organisation_beside_one_on_the_deepest_level_is_placed_not_a_500(
+    admin_client, small_tree, position
+):
+    from structure.importer import tree_depth_limit
+    from tests.structure.factories import OrganisationFactory
+
+    node = small_tree["school"]
+    while node.depth < tree_depth_limit():
+        node = OrganisationFactory(parent=node, kind="primary", region="talas")
+    response = admin_client.post(
+        f"{ADMIN}add/",
+        form_data(slug="beside-deepest", treebeard_position=position, treebeard_ref_node=str(node.pk)),
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    added = Organisation.objects.get(slug="beside-deepest")
+    assert added.depth == tree_depth_limit()
+    assert added.get_parent().pk == node.get_parent().pk
+    response = admin_client.post(
+        f"{ADMIN}add/",
+        form_data(slug="below-deepest", treebeard_position="first-child", treebeard_ref_node=str(node.pk)),
+    )
+    assert response.status_code == 200
+    assert not Organisation.objects.filter(slug="below-deepest").exists()
