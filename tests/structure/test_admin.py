@@ -194,7 +194,7 @@ def test_a_new_organisation_beside_one_on_the_deepest_level_is_placed_not_a_500(
     assert response.status_code == 302, response.context["adminform"].form.errors
     added = Organisation.objects.get(slug="beside-deepest")
     assert added.depth == tree_depth_limit()
-    assert added.get_parent().pk == node.get_parent().pk
+    assert Organisation.objects.get_parent(added).pk == Organisation.objects.get_parent(node).pk
     response = admin_client.post(
         f"{ADMIN}add/",
         form_data(slug="below-deepest", treebeard_position="first-child", treebeard_ref_node=str(node.pk)),
