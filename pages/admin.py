@@ -22,7 +22,7 @@ from pages.models import LANGUAGE_CODES, TREE_POSITION_FIELDS, MenuItem, MenuLoc
 from unionsite import trees
 
 
-class PageForm(EditorialForm, MoveNodeForm):
+class PageForm(trees.AddBesideUnderParentMixin, EditorialForm, MoveNodeForm):
     """The editorial form (statuses, concurrent edits) with treebeard's place in the tree."""
 
     def clean(self):
@@ -39,27 +39,10 @@ class PageForm(EditorialForm, MoveNodeForm):
     def save(self, commit=True):
         # treebeard writes the page to place it in the tree, even with commit=False: it writes the
         # stored status, and the status chosen here is left to services.save_edited
-        # (EditorialAdmin.save_related), which judges and records it.
+        # (EditorialAdmin.save_related), which judges and records it. A new page beside one on the
+        # deepest level is added under its real parent (trees.AddBesideUnderParentMixin).
         with services.stored_status_kept(self.instance):
-            return self._place_and_save(commit)
-
-    def _place_and_save(self, commit):
-        reference = self.cleaned_data.get("treebeard_ref_node")
-        position = self.cleaned_data.get("treebeard_position")
-        if not (self.instance._state.adding and reference and position not in trees.CHILD_POSITIONS):
             return super().save(commit=commit)
-        # treebeard adds a new node as the reference's child, then moves it beside the reference:
-        # beside a page on the deepest level it would pass through a level the tree does not hold
-        # (and an address too long for its column). Add it under its real parent instead.
-        del self.cleaned_data["treebeard_ref_node"], self.cleaned_data["treebeard_position"]
-        parent = trees.parent_for(reference, position)
-        if parent is None:
-            self.instance = Page.objects.add_root(instance=self.instance)
-        else:
-            self.instance = Page.objects.add_child(parent, instance=self.instance)
-        Page.objects.move(self.instance, reference, pos=position)
-        self.instance.refresh_from_db()
-        return super(MoveNodeForm, self).save(commit=commit)
 
 
 # History of the page's own fields and documents. Its place in the tree and its addresses are left
