@@ -5,8 +5,6 @@ Called by the admin (faq/admin.py) and the tests alike; the daily personal-data 
 runs `purge_expired` through FaqConfig.personal_data_purge.
 """
 
-from django.contrib.admin.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -15,6 +13,7 @@ from editorial import mail
 from editorial.models import UndeliveredMail
 from faq.models import IncomingQuestion, Reply
 from siteconfig.mail import sender, signature
+from unionsite.personal_data import delete_with_admin_history
 
 
 def reply_mail(incoming, text, faq_questions, origin):
@@ -94,13 +93,4 @@ def purge_expired(now=None):
     admin history (staff notes and the question's text are in its change messages); return how
     many questions went. Run by the daily personal-data purge (inbox/services.py)."""
     with transaction.atomic():
-        pks = [str(pk) for pk in IncomingQuestion.objects.expired(now).values_list("pk", flat=True)]
-        if not pks:
-            return 0
-        content_type = ContentType.objects.get_for_model(IncomingQuestion)
-        for start in range(0, len(pks), 500):
-            LogEntry.objects.filter(
-                content_type=content_type, object_id__in=pks[start : start + 500]
-            ).delete()
-        IncomingQuestion.objects.filter(pk__in=pks).delete()
-    return len(pks)
+        return delete_with_admin_history(IncomingQuestion.objects.expired(now))

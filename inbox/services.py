@@ -5,8 +5,6 @@ from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
-from django.contrib.admin.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -19,6 +17,7 @@ from inbox.models import CONSENT_TEXT_VERSION, PurgeRun, Submission
 from siteconfig.mail import sender, signature
 from unionsite.client import hashed_ip
 from unionsite.links import absolute_url
+from unionsite.personal_data import delete_with_admin_history
 
 logger = logging.getLogger(__name__)
 
@@ -119,13 +118,7 @@ def purge_expired(now=None, dry_run=False, trigger=PurgeRun.Trigger.COMMAND):
     if dry_run:
         return expired.count()
     with transaction.atomic():
-        pks = [str(pk) for pk in expired.values_list("pk", flat=True)]
-        content_type = ContentType.objects.get_for_model(Submission)
-        for start in range(0, len(pks), 500):
-            LogEntry.objects.filter(
-                content_type=content_type, object_id__in=pks[start : start + 500]
-            ).delete()
-        deleted = Submission.objects.filter(pk__in=pks).delete()[0] if pks else 0
+        deleted = delete_with_admin_history(expired)
         purge_other_apps(now)
         PurgeRun.objects.create(ran_at=now, deleted=deleted, trigger=trigger)
         PurgeRun.objects.filter(ran_at__lt=now - PURGE_RUNS_KEPT).delete()
