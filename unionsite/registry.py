@@ -85,9 +85,14 @@ def content_apps() -> list[ContentAppConfig]:
     return [config for config in apps.get_app_configs() if isinstance(config, ContentAppConfig)]
 
 
+def in_menu_order() -> list[ContentAppConfig]:
+    """Every installed content app, by `position` (the menu's, the search's, the demo's order)."""
+    return sorted(content_apps(), key=lambda config: config.position)
+
+
 def sections() -> list[ContentAppConfig]:
     """The content apps with an index page, in menu order."""
-    return sorted((config for config in content_apps() if config.index_url_name), key=lambda c: c.position)
+    return [config for config in in_menu_order() if config.index_url_name]
 
 
 def search_sections() -> list[Any]:
@@ -95,8 +100,7 @@ def search_sections() -> list[Any]:
 
     Each is a `search.engine.SearchSection`, which this package may not import (`Any` here).
     """
-    configs = sorted(content_apps(), key=lambda config: config.position)
-    return [import_string(config.search_section) for config in configs if config.search_section]
+    return [import_string(config.search_section) for config in in_menu_order() if config.search_section]
 
 
 def url_patterns() -> list[URLResolver]:
@@ -108,15 +112,14 @@ def share_sections() -> dict[str, str | Promise]:
     """Section key (the app label) → its name on the share image, for every app that has one."""
     return {
         config.label: config.share_label or config.nav_label
-        for config in sorted(content_apps(), key=lambda config: config.position)
+        for config in in_menu_order()
         if config.share_label or config.nav_label
     }
 
 
 def demo_featured_models() -> list[type[Model]]:
     """The models the demo home page pins an item of, in the apps' order."""
-    configs = sorted(content_apps(), key=lambda config: config.position)
-    return [config.get_model(name) for config in configs for name in config.demo_featured]
+    return [config.get_model(name) for config in in_menu_order() for name in config.demo_featured]
 
 
 def sitemaps() -> dict[str, "type[Sitemap[Any]]"]:
